@@ -1,0 +1,59 @@
+"""Code rules: the few rules that need more than phrase data. One small module each.
+
+A code rule is a function over the Document, decorated with `@rule(...)`; its docstring is the
+rationale ("why is this bad?") that `lintnews explain` prints.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
+
+from lintnews.document.model import Document
+from lintnews.engine.model import Context, Example, Hit, RuleMeta, Severity
+
+CheckFunction = Callable[[Document, Context], Iterable[Hit]]
+
+MODULES = (
+    "lintnews.checks.length",
+    "lintnews.checks.contradiction",
+    "lintnews.checks.annexation",
+    "lintnews.checks.claims",
+    "lintnews.checks.typography",
+    "lintnews.checks.vocabulary",
+)
+
+
+@dataclass
+class CodeRule:
+    meta: RuleMeta
+    function: CheckFunction
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Hit]:
+        return self.function(doc, ctx)
+
+
+def rule(*, code: str, name: str, category: str, severity: str, summary: str, source: str,
+         bad: Iterable[str] = (), good: Iterable[str] = (), quotes: str = "skip",
+         fix_safe: bool = False, enabled: bool = True) -> Callable[[CheckFunction], CodeRule]:
+    """Declare a code rule; the function's docstring is its rationale."""
+    def wrap(function: CheckFunction) -> CodeRule:
+        meta = RuleMeta(
+            code=code, name=name, category=category, severity=Severity.parse(severity),
+            summary=summary, rationale=inspect.cleandoc(function.__doc__ or ""), source=source,
+            pack=f"builtin:{category}",
+            examples=tuple([Example(t, True) for t in bad] + [Example(t, False) for t in good]),
+            quotes=quotes, fix_safe=fix_safe, enabled_by_default=enabled,
+        )
+        return CodeRule(meta, function)
+    return wrap
+
+
+def all_rules() -> Iterator[CodeRule]:
+    for name in MODULES:
+        module = import_module(name)
+        for value in vars(module).values():
+            if isinstance(value, CodeRule):
+                yield value

@@ -1,0 +1,70 @@
+"""Framing euphemisms for annexed territory: 'recovered', 'reunited', 'liberated'."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from lintnews.checks import rule
+from lintnews.document.model import Document
+from lintnews.engine.model import Context, Hit
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+TERRITORIES_FILE = Path(__file__).parent / "data" / "territories.toml"
+_EUPHEMISM_RE = re.compile(
+    r"\b(?:recover(?:ed|y|ing)?|reunit(?:ed|ing|ification)|reunif(?:ied|ication|y)|return(?:ed|ing)?"
+    r"(?= to)|reclaim(?:ed|ing)?|liberat(?:ed|ion|ing)|regain(?:ed|ing)?|restor(?:ed|ation|ing)"
+    r"|took back|taken back|rejoin(?:ed|ing)?|reincorporat(?:ed|ion)|homecoming)\b",
+    re.IGNORECASE)
+WINDOW = 60  # characters between the verb and the territory name
+
+
+@lru_cache(maxsize=1)
+def _territories() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    data = tomllib.loads(TERRITORIES_FILE.read_text(encoding="utf-8"))
+    out = []
+    for entry in data["territory"]:
+        names = "|".join(re.escape(n) for n in entry["names"])
+        powers = "|".join(re.escape(p) for p in entry["annexed_by"])
+        out.append((re.compile(rf"\b(?:{names})\b"), re.compile(rf"\b(?:{powers})\b")))
+    return tuple(out)
+
+
+@rule(code="LN209", name="annexation-euphemism", category="loaded-language", severity="warning",
+      summary="'Recovered', 'reunited' or 'liberated' said of a territory whose annexation is not "
+              "recognised; neutral usage is 'annexed'.",
+      source="Reuters and AP usage ('Russia annexed Crimea in 2014'); UN General Assembly "
+             "resolution 68/262; BBC Editorial Guidelines on contested terms",
+      bad=["It is further complicated by territorial disputes, like Crimea, recovered from "
+           "Ukraine by Russia in 2014."],
+      good=["Russia annexed Crimea from Ukraine in 2014.",
+            "Ukraine has vowed to recover Crimea.",
+            "Putin said Crimea had been reunited with Russia."])
+def annexation_euphemism(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Why is this bad? Words such as "recovered", "reunited", "returned to" and "liberated"
+    adopt the annexing power's framing of a territory's status, which the UN and most states
+    reject. Wire services write "annexed". The rule fires only when the annexing power is
+    named in the same sentence, so "Ukraine has vowed to recover Crimea" stays silent, and
+    not in attributed reported speech or quotations. The territory list is data
+    (lintnews/checks/data/territories.toml)."""
+    for sentence in doc.sentences:
+        text = doc.prose[sentence.start: sentence.end]
+        for names, powers in _territories():
+            place = names.search(text)
+            if not place or not powers.search(text):
+                continue
+            for m in _EUPHEMISM_RE.finditer(text):
+                gap = m.start() - place.end() if m.start() >= place.end() else place.start() - m.end()
+                start = sentence.start + m.start()
+                if gap <= WINDOW and not doc.is_reported_speech(start, sentence.start + m.end()):
+                    yield Hit(start, sentence.start + m.end(),
+                              f"'{m.group()}' adopts the annexing power's framing of "
+                              f"{place.group()}; neutral usage is 'annexed'.", ("annexed",))
+                    break

@@ -1,0 +1,82 @@
+"""Unsourced predictions and statistics: claims that need a named source nearby."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.checks import rule
+from lintnews.document.model import Document
+from lintnews.engine.model import Context, Hit
+
+_OUTCOME = (r"(?:disappointment|blow|setback|victory|boost|relief|success|failure|disaster|"
+            r"catastrophe|turning point|game[- ]changer|watershed|triumph|embarrassment|defeat|"
+            r"humiliation|windfall|lifeline|death knell|wake-up call)")
+_PREDICTION_RE = re.compile(
+    rf"\bwill (?:(?:likely|probably|surely|undoubtedly|certainly|almost certainly) )?be "
+    rf"(?:a |an |the )?(?:\w+ ){{0,2}}{_OUTCOME}\b"
+    r"|\bwill (?:likely|probably|almost certainly|doubtless|surely) \w+"
+    r"|\b(?:is|are|was|were) (?:all but |almost |virtually )?(?:certain|poised|destined|doomed) to \w+"
+    r"|\bwill (?:inevitably |surely )?(?:doom|cripple|devastate|transform|revolutioni[sz]e|reshape"
+    r"|destroy|ruin|backfire|fail|collapse|unravel|spell the end)\b",
+    re.IGNORECASE)
+_SCHEDULED_RE = re.compile(
+    r"\b(?:meet|vote|hold|held|take effect|begin|start|open|close|travel|visit|attend|speak|host|"
+    r"face|play|return|resume|sign|announce|publish|release|launch|report|decide|rule|hear|"
+    r"testify|appear)\b", re.IGNORECASE)
+
+
+@rule(code="LN303", name="unsourced-prediction", category="attribution", severity="warning",
+      summary="A forecast of an outcome or a reaction with no named source nearby.",
+      source="DETECTORS.md §3 T4; Reuters Handbook 'Sourcing' ('who says so?'); AP Stylebook "
+             "on speculation",
+      bad=["This declaration will be a bitter disappointment to Kyiv.",
+           "The tariffs will probably hurt farmers in the Midwest."],
+      good=["The declaration will be a bitter disappointment to Kyiv, a Ukrainian official told "
+            "Reuters.", "The two leaders will meet in Geneva on Tuesday."])
+def unsourced_prediction(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Why is this bad? A reporter does not know how a decision will land or how events will
+    turn out. "This will be a bitter disappointment to Kyiv" is a forecast in the writer's
+    voice. Attribute it to someone who said it (in the same sentence, or the sentence before
+    or after in the paragraph), or report the reaction once it happens. Scheduled events
+    ("will meet on Tuesday") are not predictions and are not flagged."""
+    for sentence in doc.sentences:
+        if doc.paragraphs[sentence.paragraph].is_heading:
+            continue
+        for m in _PREDICTION_RE.finditer(doc.prose, sentence.start, sentence.end):
+            if doc.in_direct_quote(m.start(), m.end()) or _SCHEDULED_RE.search(m.group()):
+                continue
+            if doc.is_sourced(sentence):
+                break
+            yield Hit(m.start(), m.end(),
+                      f"'{' '.join(m.group().split())}' predicts an outcome with no named "
+                      "source; attribute the forecast or report what is known.")
+            break
+
+
+_STATISTIC_RE = re.compile(
+    r"\b\d[\d,.]*\s?(?:%|percent|per cent)|\b(?:doubled|tripled|trebled|quadrupled|halved)\b|"
+    r"\brecord (?:high|low)\b|\bfastest-growing\b|\b\d+ (?:in|out of) (?:every )?\d+\b",
+    re.IGNORECASE)
+
+
+@rule(code="LN304", name="unsourced-statistic", category="attribution", severity="info",
+      summary="A percentage, rate or record with no source in the sentence or its neighbours.",
+      source="DETECTORS.md §3 T3; AP Stylebook 'polls and surveys'; Reuters Handbook 'Numbers'",
+      bad=["Unemployment among young people rose 40 percent last year."],
+      good=["Unemployment among young people rose 40 percent last year, according to the "
+            "Labor Department.", "The 42-year-old was arrested on Monday."])
+def unsourced_statistic(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Why is this bad? A number with no source cannot be checked. Say where it comes from
+    ("according to the census", "data from the central bank show"), in the same sentence or
+    the one before or after it. Dates, ages, scores and prices are not statistics and are
+    not flagged."""
+    for sentence in doc.sentences:
+        if doc.paragraphs[sentence.paragraph].is_heading:
+            continue
+        m = _STATISTIC_RE.search(doc.prose, sentence.start, sentence.end)
+        if m is None or doc.in_direct_quote(m.start(), m.end()) or doc.is_sourced(sentence):
+            continue
+        yield Hit(m.start(), m.end(),
+                  f"The statistic '{m.group()}' has no named source nearby; say where the "
+                  "figure comes from.")

@@ -1,0 +1,58 @@
+"""Typing slips: doubled words and a space before punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.checks import rule
+from lintnews.document.model import Document
+from lintnews.engine.model import Context, Hit
+
+_DOUBLED_RE = re.compile(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
+_GRAMMATICAL_DOUBLES = {"had", "that", "is", "do", "bye", "no", "so", "very", "ha", "boo",
+                        "chop", "knock", "tut", "yada", "mahi", "bora", "cha", "dum", "aye",
+                        "pom", "tom", "sing", "never", "now", "go", "ta", "la", "rah"}
+
+
+@rule(code="LN502", name="doubled-word", category="style", severity="warning", quotes="report",
+      fix_safe=True,
+      summary="The same word twice in a row: 'the the'.",
+      source="proselint lexical_illusions (BSD-3-Clause); write-good 'lexical illusions'",
+      bad=["The talks will resume in the the spring."],
+      good=["What he had had to do was clear.", "She said that that was the plan."])
+def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Why is this bad? A doubled word is a typing slip that the eye skips over (a "lexical
+    illusion"), so it survives proofreading. Grammatical doubles ("had had", "that that") are
+    not flagged."""
+    for paragraph in doc.paragraphs:
+        for m in _DOUBLED_RE.finditer(doc.prose, paragraph.start, paragraph.end):
+            word = m.group(1)
+            if word.lower() in _GRAMMATICAL_DOUBLES or "\n" in m.group(2) or "\r" in m.group(2):
+                continue
+            if doc.text[m.start(2): m.end(2)].strip():
+                continue  # markup sat between the words
+            yield Hit(m.start(2), m.end(3), f"'{word} {m.group(3)}' repeats a word; delete one.",
+                      ("",))
+
+
+_SPACE_BEFORE_RE = re.compile(r"(?<=\w)([ \t]+)([,.;:!?])(?=\s|$)")
+
+
+@rule(code="LN503", name="space-before-punctuation", category="style", severity="warning",
+      quotes="report", fix_safe=True,
+      summary="A space before a comma, full stop, colon, semicolon or question mark.",
+      source="AP Stylebook and Chicago Manual of Style punctuation spacing",
+      bad=["Trump , Putin, both leaders agreed to talk."],
+      good=["Trump, Putin and Zelensky agreed to talk.", "He paused ... then spoke."])
+def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Why is this bad? English puts no space before these marks. A stray space is usually a
+    leftover from an edit and looks careless in print."""
+    for paragraph in doc.paragraphs:
+        for m in _SPACE_BEFORE_RE.finditer(doc.prose, paragraph.start, paragraph.end):
+            if doc.text[m.start(1): m.end(1)].strip():
+                continue  # the "space" is masked markup, not a typed space
+            if m.group(2) == "." and doc.prose[m.end(2): m.end(2) + 2].startswith(".."):
+                continue
+            yield Hit(m.start(1), m.end(2),
+                      f"Space before '{m.group(2)}'; delete it.", (m.group(2),))

@@ -1,0 +1,179 @@
+"""The command line: `lintnews check`, `lintnews rules`, `lintnews explain`, `--version`.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, config or
+input error, with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from lintnews import __version__
+from lintnews.config import FAIL_ON, ConfigError, ConfigFinder
+from lintnews.engine.declarative import PackError
+from lintnews.engine.selection import SelectionError
+from lintnews.output import FORMATS, formatter
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"lintnews: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(t.strip() for t in value.split(",") if t.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="lintnews",
+                      message="%(prog)s %(version)s")
+def main() -> None:
+    """lintnews: an editorial linter for news articles (Markdown and plain text)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Output format.")
+@click.option("--select", help="Rule codes, code prefixes, names or categories to enable.")
+@click.option("--ignore", help="Rule codes, code prefixes, names or categories to disable.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--stdin-filename", default="-", help="Name to report for text read from '-'.")
+@click.option("--fix", is_flag=True, help="Apply safe suggested replacements in place.")
+@click.option("--diff", "show_diff", is_flag=True, help="With --fix: print a diff, write nothing.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule and category.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Lint files in N processes (default: the number of cores).")
+def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
+          fail_on: str | None, config_path: Path | None, stdin_filename: str, fix: bool,
+          show_diff: bool, statistics: bool, jobs: int | None) -> None:
+    """Lint article files and folders ('-' reads standard input)."""
+    from lintnews.session import Options, run
+
+    if show_diff and not fix:
+        _fail("--diff needs --fix")
+    targets = list(paths) or ["."]
+    stdin_bytes = sys.stdin.buffer.read() if "-" in targets else None
+    options = Options(select=_codes(select), ignore=_codes(ignore) or (), fail_on=fail_on,
+                      stdin_filename=stdin_filename)
+    try:
+        finder = ConfigFinder(config_path)
+        outcome = run(targets, finder, options, stdin_bytes)
+    except (ConfigError, PackError, SelectionError) as err:
+        _fail(str(err))
+        return
+    report = outcome.report
+    if fix:
+        from lintnews.fixing import apply_fixes
+
+        applied, remaining = apply_fixes(outcome, show_diff)
+        if not show_diff:
+            report.findings = remaining
+            click.echo(f"Fixed {applied} problem{'s' if applied != 1 else ''}.", err=True)
+            outcome.failed = _still_failing(outcome, fail_on)
+        else:
+            sys.exit(EXIT_FINDINGS if applied else EXIT_OK)
+    if statistics:
+        from lintnews.statistics import render_statistics
+
+        click.echo(render_statistics(outcome), nl=False)
+    else:
+        click.echo(formatter(output_format)(report), nl=False)
+    for message in report.errors:
+        click.echo(f"lintnews: error: {message}", err=True)
+    for message in outcome.rule_errors:
+        click.echo(f"lintnews: {message}", err=True)
+    if report.errors or outcome.rule_errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
+
+
+def _still_failing(outcome: object, fail_on: str | None) -> bool:
+    from lintnews.engine.model import Severity
+
+    threshold = fail_on or "warning"
+    report = outcome.report  # type: ignore[attr-defined]
+    if threshold == "never":
+        return False
+    return any(f.severity >= Severity.parse(threshold) for f in report.findings)
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+def list_rules(output_format: str, config_path: Path | None) -> None:
+    """List every rule: code, name, category, severity, pack and summary."""
+    rules = _load(config_path)
+    if output_format == "json":
+        click.echo(json.dumps([{
+            "code": r.meta.code, "name": r.meta.name, "category": r.meta.category,
+            "severity": str(r.meta.severity), "pack": r.meta.pack, "summary": r.meta.summary,
+            "source": r.meta.source, "enabled": r.meta.enabled_by_default,
+            "fix_safe": r.meta.fix_safe} for r in rules], indent=2, ensure_ascii=False))
+        return
+    for r in rules:
+        m = r.meta
+        off = "" if m.enabled_by_default else " (off by default)"
+        click.echo(f"{m.code:<7} {m.name:<28} {m.category:<16} {str(m.severity):<8} "
+                   f"{m.pack:<26} {m.summary}{off}")
+        click.echo(f"{'':<7} source: {m.source}")
+
+
+@main.command()
+@click.argument("code")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+def explain(code: str, config_path: Path | None) -> None:
+    """Show a rule's rationale, examples and how to silence it."""
+    rules = _load(config_path)
+    wanted = code.strip()
+    match = next((r for r in rules if r.meta.code == wanted.upper() or r.meta.name == wanted), None)
+    if match is None:
+        _fail(f"unknown rule '{code}' (see `lintnews rules`)")
+        return
+    m = match.meta
+    lines = [f"{m.code} {m.name}", "",
+             f"Category: {m.category}", f"Default severity: {m.severity}", f"Pack: {m.pack}",
+             f"Source: {m.source}", f"Safe fix: {'yes' if m.fix_safe else 'no'}",
+             f"Inside direct quotations: {_quote_policy(m.quotes)}", "",
+             m.summary, "", m.rationale or "(no rationale given)", ""]
+    if m.bad_examples:
+        lines.append("Bad (flagged):")
+        lines.extend(f"  ✗ {e}".replace("\n", "\n    ") for e in m.bad_examples)
+        lines.append("")
+    if m.good_examples:
+        lines.append("Good (not flagged):")
+        lines.extend(f"  ✓ {e}".replace("\n", "\n    ") for e in m.good_examples)
+        lines.append("")
+    lines += ["How to silence it:",
+              f"  for one line:     <!-- lintnews: disable-next-line {m.code} -->",
+              f"  for a passage:    <!-- lintnews: disable {m.code} --> … <!-- lintnews: enable -->",
+              f"  everywhere:       ignore = [\"{m.code}\"] in lintnews.toml, or --ignore {m.code}"]
+    click.echo("\n".join(lines))
+
+
+def _quote_policy(policy: str) -> str:
+    return {"skip": "not reported", "info": "reported at info level",
+            "report": "reported"}[policy]
+
+
+def _load(config_path: Path | None) -> list:
+    from lintnews.engine.registry import load_rules
+
+    try:
+        settings = ConfigFinder(config_path).for_path(Path.cwd())
+        return load_rules(settings.rule_packs)
+    except (ConfigError, PackError) as err:
+        _fail(str(err))
+        return []

@@ -1,0 +1,212 @@
+"""Configuration: `[tool.lintnews]` in pyproject.toml, or lintnews.toml / .lintnews.toml.
+
+The nearest config file is found by walking up from each linted file. Unknown keys and bad
+values are errors that name the file and the key: a typo must never silently do nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lintnews.engine.model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Readability:
+    sentence_words_info: int = 30
+    sentence_words_warning: int = 40
+    lead_words_info: int = 25
+    lead_words_warning: int = 35
+    paragraph_words: int = 70
+    paragraph_sentences: int = 4
+    paragraph_grade: float = 16.0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    reject: dict[str, str] = field(default_factory=dict)  # term → preferred ("" for none)
+    accept: tuple[str, ...] = ()  # terms no rule may flag
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path | None = None  # the config file, None for defaults
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    exclude: tuple[str, ...] = ()
+    per_path_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rule_packs: tuple[Path, ...] = ()
+    readability: Readability = field(default_factory=Readability)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+TOP_KEYS = {"select", "ignore", "fail-on", "exclude", "per-path-ignores", "severity",
+            "rule-packs", "readability", "vocabulary"}
+READABILITY_KEYS = {
+    "sentence-words-info": int, "sentence-words-warning": int, "lead-words-info": int,
+    "lead-words-warning": int, "paragraph-words": int, "paragraph-sentences": int,
+    "paragraph-grade": float,
+}
+VOCABULARY_KEYS = {"reject", "accept"}
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read config ({err.strerror or err})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from None
+
+
+def _string_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return tuple(value)
+
+
+def parse_settings(table: dict[str, Any], path: Path, section: str) -> Settings:
+    """Validate a config table and turn it into Settings."""
+    def where(key: str) -> str:
+        return f"{path}: key '{key}' in {section}"
+
+    unknown = sorted(set(table) - TOP_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key '{unknown[0]}' in {section}")
+    fail_on = table.get("fail-on", "warning")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{where('fail-on')}: must be one of {', '.join(FAIL_ON)}")
+    per_path = table.get("per-path-ignores", {})
+    if not isinstance(per_path, dict):
+        raise ConfigError(f"{where('per-path-ignores')}: expected a table of glob = [codes]")
+    severity_table = table.get("severity", {})
+    if not isinstance(severity_table, dict):
+        raise ConfigError(f"{where('severity')}: expected a table of CODE = \"level\"")
+    severities = {}
+    for code, level in severity_table.items():
+        try:
+            severities[code] = Severity.parse(str(level))
+        except ValueError as err:
+            raise ConfigError(f"{path}: key 'severity.{code}' in {section}: {err}") from None
+    packs = tuple(path.parent / p for p in _string_list(table.get("rule-packs", []),
+                                                         where("rule-packs")))
+    return Settings(
+        path=path,
+        select=_string_list(table.get("select", []), where("select")),
+        ignore=_string_list(table.get("ignore", []), where("ignore")),
+        fail_on=fail_on,
+        exclude=_string_list(table.get("exclude", []), where("exclude")),
+        per_path_ignores={k: _string_list(v, f"{path}: key 'per-path-ignores.{k}' in {section}")
+                          for k, v in per_path.items()},
+        severity=severities,
+        rule_packs=packs,
+        readability=_readability(table.get("readability", {}), path, section),
+        vocabulary=_vocabulary(table.get("vocabulary", {}), path, section),
+    )
+
+
+def _readability(table: Any, path: Path, section: str) -> Readability:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: key 'readability' in {section}: expected a table")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        kind = READABILITY_KEYS.get(key)
+        if kind is None:
+            raise ConfigError(f"{path}: unknown key 'readability.{key}' in {section}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0 \
+                or (kind is int and not isinstance(value, int)):
+            raise ConfigError(f"{path}: key 'readability.{key}' in {section}: "
+                              f"expected a positive {'whole ' if kind is int else ''}number")
+        values[key.replace("-", "_")] = kind(value)
+    return Readability(**values)
+
+
+def _vocabulary(table: Any, path: Path, section: str) -> Vocabulary:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: key 'vocabulary' in {section}: expected a table")
+    unknown = sorted(set(table) - VOCABULARY_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key 'vocabulary.{unknown[0]}' in {section}")
+    reject = table.get("reject", {})
+    if isinstance(reject, list):
+        reject = {term: "" for term in _string_list(reject, f"{path}: key 'vocabulary.reject'")}
+    if not isinstance(reject, dict) or not all(isinstance(v, str) for v in reject.values()):
+        raise ConfigError(f"{path}: key 'vocabulary.reject' in {section}: "
+                          "expected a table of \"rejected term\" = \"preferred term\"")
+    accept = _string_list(table.get("accept", []), f"{path}: key 'vocabulary.accept' in {section}")
+    return Vocabulary(reject=dict(reject), accept=accept)
+
+
+def load_config_file(path: Path) -> Settings | None:
+    """Settings from one file; None for a pyproject.toml without [tool.lintnews]."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "lintnews" not in tool:
+            return None
+        table = tool["lintnews"]
+        section = "[tool.lintnews]"
+    else:
+        table, section = data, path.name
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {section} must be a table")
+    return parse_settings(table, path.resolve(), section)
+
+
+class ConfigFinder:
+    """Finds the nearest config for a file, caching by folder."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = explicit
+        self._cache: dict[Path, Settings] = {}
+        self._explicit_settings: Settings | None = None
+        if explicit is not None:
+            if not explicit.is_file():
+                raise ConfigError(f"{explicit}: config file does not exist")
+            self._explicit_settings = load_config_file(explicit) or Settings(path=explicit.resolve())
+
+    def for_path(self, path: Path) -> Settings:
+        if self._explicit_settings is not None:
+            return self._explicit_settings
+        folder = (path if path.is_dir() else path.parent).resolve()
+        return self._for_folder(folder)
+
+    def _for_folder(self, folder: Path) -> Settings:
+        if folder in self._cache:
+            return self._cache[folder]
+        found: Settings | None = None
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                found = load_config_file(candidate)
+                if found is not None:
+                    break
+        if found is None:
+            found = Settings() if folder.parent == folder else self._for_folder(folder.parent)
+        self._cache[folder] = found
+        return found

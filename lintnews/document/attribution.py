@@ -1,0 +1,115 @@
+"""Attribution cues: who said it. Shared by the quotation linker and the attribution rules.
+
+The cue inventory follows the GGT quote-verb list and the Recasens report verbs, stripped of
+factive and evaluative verbs (see docs in ../shared/docs/DETECTORS.md §3). A cue counts only
+with a *named* source nearby: a capitalised name, a pronoun standing for one, or an
+institutional noun ("the ministry", "police", "a spokeswoman"). Vague subjects ("critics",
+"experts", "some") are weasel attributions, not sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+CUE_VERBS = (
+    "said|says|say|saying|told|tells|tell|added|adds|stated|states|announced|announces|wrote|"
+    "writes|tweeted|posted|testified|estimated|estimates|predicted|predicts|warned|warns|"
+    "confirmed|confirms|noted|notes|argued|argues|claimed|claims|insisted|insists|explained|"
+    "explains|reported|reports|asked|asks|replied|responded|acknowledged|recalled|described|"
+    "describes|indicated|indicates|suggested|suggests|believes|believed|thinks|thought|"
+    "predicted|projected|projects|forecast|forecasts|expects|expected|urged|urges|called|"
+    "calls|denied|denies|admitted|conceded|stressed|emphasised|emphasized|pointed out|"
+    "disclosed|revealed|showed|show|shows|found|finds|concluded|announced|quoted|answered"
+)
+SOURCE_NOUNS = (
+    "spokesman|spokeswoman|spokesperson|spokespeople|police|officials?|ministry|ministers?|"
+    "government|department|agency|company|firm|court|judge|prosecutors?|authorities|"
+    "statement|report|survey|poll|study|data|figures|census|lawyers?|attorneys?|mayor|"
+    "president|premier|chancellor|governor|senator|lawmakers?|representative|secretary|"
+    "chief|director|chairman|chairwoman|chair|ceo|executive|researchers?|scientists?|doctors?|"
+    "witnesses|residents?|organi[sz]ers|organi[sz]ation|council|commission|board|office|"
+    "military|army|navy|regulator|bank|union|party|campaign|team|club|coach|manager|"
+    "investigators?|firefighters|paramedics|hospital|service|embassy|kremlin|pentagon|"
+    "white house|un|who|reuters|ap|afp|bbc|sources?|filing|documents|records|website"
+)
+VAGUE_SUBJECTS = (
+    "critics|experts|observers|some|many|others|people|analysts|commentators|pundits|"
+    "skeptics|sceptics|supporters|opponents|insiders|most|several|few|everyone|everybody|"
+    "many people|some people|some experts|many experts|some critics|many observers"
+)
+PRONOUNS = r"he|she|they|we|i|it"
+
+_CUE_RE = re.compile(rf"\b(?:{CUE_VERBS})\b", re.IGNORECASE)
+_SOURCE_NOUN_RE = re.compile(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
+_VAGUE_RE = re.compile(rf"\b(?:{VAGUE_SUBJECTS})\s*$", re.IGNORECASE)
+_PRONOUN_RE = re.compile(rf"\b(?:{PRONOUNS})\b\s*(?:\w+ly\s+)?$", re.IGNORECASE)
+_NAME_RE = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
+_STATIC_CUES_RE = re.compile(
+    r"\baccording to\b|\bin a statement\b|\b(?:data|figures|estimates|numbers|statistics) "
+    r"(?:from|released by|published by|compiled by|by)\b|\btold (?:reporters|journalists|"
+    r"the press|[A-Z]\w+)|\b(?:said|says|wrote|reported) in\b|\bquoted\b|\bcited\b|\bciting\b|"
+    r"\bas reported by\b|\bpolled by\b|\bsurveyed by\b",
+)
+_COLON_ATTRIBUTION_RE = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
+WINDOW_WORDS = 7
+
+
+def _words_before(text: str, index: int, limit: int = WINDOW_WORDS) -> str:
+    head = text[:index]
+    parts = head.split()
+    return " ".join(parts[-limit:])
+
+
+def has_named_source(window: str) -> bool:
+    """A capitalised name, a pronoun or an institutional noun, and not only a vague subject."""
+    if not window.strip():
+        return False
+    if _VAGUE_RE.search(window):
+        return False
+    if _PRONOUN_RE.search(window) or _SOURCE_NOUN_RE.search(window):
+        return True
+    return any(m.group() not in _NOT_NAMES for m in _NAME_RE.finditer(window))
+
+
+_NOT_NAMES = {"The", "A", "An", "But", "And", "It", "In", "On", "At", "This", "That", "As",
+              "However", "Meanwhile", "Some", "Many", "Most", "Critics", "Experts", "Observers",
+              "Analysts", "Others", "People", "If", "When", "While", "Although", "Though", "I"}
+
+
+def find_cue(sentence: str) -> re.Match[str] | None:
+    """The first attribution cue in `sentence` that has a named source, if any."""
+    cues = find_cues(sentence)
+    return cues[0][0] if cues else None
+
+
+def find_cues(sentence: str) -> list[tuple[re.Match[str], bool]]:
+    """Attribution cues with a named source, each with whether it covers the whole sentence
+    ("according to X", "X: …", "in a statement") or only the clause it governs ("X said …")."""
+    cues: list[tuple[re.Match[str], bool]] = []
+    static = _STATIC_CUES_RE.search(sentence)
+    if static and has_named_source(sentence[static.end(): static.end() + 60] + " "
+                                   + _words_before(sentence, static.start())):
+        cues.append((static, True))
+    colon = _COLON_ATTRIBUTION_RE.match(sentence)
+    if colon:
+        cues.append((colon, True))
+    for cue in _CUE_RE.finditer(sentence):
+        before = _words_before(sentence, cue.start())
+        after = " ".join(sentence[cue.end():].split()[:4])
+        if has_named_source(before) or (_starts_with_name(after)):
+            cues.append((cue, False))
+    return sorted(cues, key=lambda c: c[0].start())
+
+
+def _starts_with_name(text: str) -> bool:
+    """Inverted attribution: '…, said Smith' / '…, said the ministry'."""
+    m = re.match(r"(?:the\s+|a\s+)?(\w[\w’'.-]*)", text)
+    if not m:
+        return False
+    word = m.group(1)
+    return (word[:1].isupper() and word not in _NOT_NAMES) or bool(_SOURCE_NOUN_RE.fullmatch(word))
+
+
+def vague_subject_before(text: str, index: int) -> bool:
+    """Is the subject right before `index` a vague one ('critics', 'some experts')?"""
+    return bool(_VAGUE_RE.search(_words_before(text, index, 3)))

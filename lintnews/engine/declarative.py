@@ -1,0 +1,246 @@
+"""Declarative rules: TOML data in a pack, no code. Two kinds, after Vale's rule types:
+
+- existence: flag each phrase in `phrases`;
+- substitution: flag each key of `swap` and suggest its value.
+
+Context keys narrow a rule so that it stays quiet on ordinary copy: `exceptions` (phrases
+that, overlapping a hit, clear it: "claimed responsibility"), `unless_before` /
+`unless_after` / `only_before` / `only_after` (regular expressions on the words around a hit),
+`skip_names` (Title-Case names such as "Sandy Hook Massacre"), `skip_mentions` ("what he
+called a regime"), `skip_attributed` (reported speech of a named source), `scope` (which
+blocks: body, headline, heading) and `quotes` (skip, info or report inside direct quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lintnews.document.model import Document
+from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Context, Example, Hit, RuleMeta, Severity
+from lintnews.engine.phrases import compile_phrases
+from lintnews.engine.safety import compile_user_regex
+
+RULE_KEYS = {
+    "code", "name", "category", "type", "severity", "message", "summary", "rationale",
+    "source", "phrases", "swap", "exceptions", "unless_before", "unless_after", "only_before",
+    "only_after", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
+    "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
+}
+SCOPES = {"body", "headline", "heading"}
+_MENTION_RE = re.compile(
+    r"(?:\b(?:called|call|calls|calling|term|terms|termed|word|words|dubbed|dubs|label(?:l?ed)?|"
+    r"branded|described as|describing .{0,30} as|refer(?:red|s)? to .{0,30} as|known as)\s+"
+    r"(?:it\s+|them\s+|him\s+|her\s+)?(?:as\s+)?(?:an?\s+|the\s+)?[\"'“‘]?)$",
+    re.IGNORECASE,
+)
+_CONTEXT_CHARS = 80
+
+
+class PackError(Exception):
+    """A rule pack that cannot be loaded; the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class _Context:
+    exceptions: re.Pattern[str] | None
+    unless_before: re.Pattern[str] | None
+    unless_after: re.Pattern[str] | None
+    only_before: re.Pattern[str] | None
+    only_after: re.Pattern[str] | None
+    skip_names: bool
+    skip_mentions: bool
+    skip_attributed: bool
+    scope: frozenset[str]
+
+
+class PhraseRule:
+    """An existence or substitution rule compiled from pack data."""
+
+    def __init__(self, meta: RuleMeta, pattern: re.Pattern[str], message: str,
+                 swaps: dict[str, list[str]], context: _Context) -> None:
+        self.meta = meta
+        self.pattern = pattern
+        self.message = message
+        self.swaps = swaps  # lower-cased matched text → suggestions ({} for existence)
+        self.swap_patterns = [(re.compile(k, re.IGNORECASE), v) for k, v in swaps.items()]
+        self.context = context
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        prose = doc.prose
+        for match in self.pattern.finditer(prose):
+            start, end = match.span()
+            sentence = doc.sentence_at(start)
+            if sentence is None or end > sentence.end:
+                continue
+            if not self._in_scope(doc, sentence.paragraph):
+                continue
+            if self._excluded(doc, sentence, start, end):
+                continue
+            found = prose[start:end]
+            suggestions = tuple(_match_case(s, found) for s in self._suggest(found))
+            message = self.message.format(
+                match=" ".join(found.split()),
+                suggestion=" or ".join(f"'{s}'" for s in suggestions) if suggestions else "",
+            )
+            yield Hit(start, end, message, suggestions)
+
+    def _suggest(self, found: str) -> list[str]:
+        for pattern, suggestions in self.swap_patterns:
+            if pattern.fullmatch(" ".join(found.split())):
+                return suggestions
+        return []
+
+    def _in_scope(self, doc: Document, paragraph_index: int) -> bool:
+        kind = doc.paragraphs[paragraph_index].kind
+        area = "headline" if kind in ("headline", "dek") else "heading" if kind == "heading" else "body"
+        return area in self.context.scope
+
+    def _excluded(self, doc: Document, sentence: Any, start: int, end: int) -> bool:
+        c = self.context
+        prose = doc.prose
+        lo = max(sentence.start, start - _CONTEXT_CHARS)
+        hi = min(sentence.end, end + _CONTEXT_CHARS)
+        before, after = prose[lo:start], prose[end:hi]
+        if c.exceptions is not None:
+            for m in c.exceptions.finditer(prose, lo, hi):
+                if m.start() < end and m.end() > start:
+                    return True
+        if c.unless_before is not None and c.unless_before.search(before):
+            return True
+        if c.unless_after is not None and c.unless_after.match(after):
+            return True
+        if c.only_before is not None and not c.only_before.search(before):
+            return True
+        if c.only_after is not None and not c.only_after.match(after):
+            return True
+        if c.skip_mentions and (_MENTION_RE.search(before) or _is_quoted_word(prose, start, end)):
+            return True
+        if c.skip_names and _in_name(prose, sentence.start, start, end):
+            return True
+        return c.skip_attributed and doc.is_reported_speech(start, end)
+
+
+def _is_quoted_word(prose: str, start: int, end: int) -> bool:
+    return start > 0 and prose[start - 1] in "\"'“‘" and end < len(prose) and prose[end] in "\"'”’"
+
+
+_CAP_WORD_RE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
+
+
+def _in_name(prose: str, sentence_start: int, start: int, end: int) -> bool:
+    """The hit is part of a Title-Case name: 'Sandy Hook massacre', 'the Radical Party'."""
+    if prose[start].isupper() and start > sentence_start:
+        return True
+    m = _CAP_WORD_RE.search(prose, max(sentence_start, start - 40), start)
+    return bool(m and m.start() > sentence_start)
+
+
+def _match_case(suggestion: str, found: str) -> str:
+    if found[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _as_list(value: Any, key: str, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    raise PackError(f"{where}: '{key}' must be a string or a list of strings")
+
+
+def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
+    """Validate one [[rule]] table and compile it."""
+    unknown = sorted(set(data) - RULE_KEYS)
+    if unknown:
+        raise PackError(f"{where}: unknown key '{unknown[0]}'")
+    for key in ("code", "name", "category", "message"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise PackError(f"{where}: missing or empty '{key}'")
+    where = f"{where} ({data['code']})"
+    if not re.fullmatch(r"[A-Z][A-Z0-9]*\d{2,}", data["code"]):
+        raise PackError(f"{where}: code must be letters then digits, like LN201 or HOUSE01")
+    if data["category"] not in CATEGORIES:
+        raise PackError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
+    kind = data.get("type", "existence")
+    if kind not in ("existence", "substitution"):
+        raise PackError(f"{where}: type must be 'existence' or 'substitution'")
+    try:
+        severity = Severity.parse(data.get("severity", "warning"))
+    except ValueError as err:
+        raise PackError(f"{where}: {err}") from None
+    quotes = data.get("quotes", "skip")
+    if quotes not in QUOTE_POLICIES:
+        raise PackError(f"{where}: quotes must be one of {', '.join(QUOTE_POLICIES)}")
+    case_sensitive = bool(data.get("case_sensitive", False))
+    inflect = bool(data.get("inflect", False))
+
+    swaps: dict[str, list[str]] = {}
+    if kind == "substitution":
+        swap = data.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise PackError(f"{where}: a substitution rule needs a 'swap' table")
+        phrases = list(swap)
+        for phrase, suggestion in swap.items():
+            suggestions = _as_list(suggestion, f"swap.{phrase}", where)
+            swaps[_phrase_fullmatch(phrase, inflect)] = suggestions
+    else:
+        phrases = _as_list(data.get("phrases", []), "phrases", where)
+        if not phrases:
+            raise PackError(f"{where}: an existence rule needs 'phrases'")
+    try:
+        pattern = compile_phrases(phrases, case_sensitive=case_sensitive, inflect_first=inflect)
+        exceptions = (compile_phrases(_as_list(data["exceptions"], "exceptions", where))
+                      if data.get("exceptions") else None)
+    except (ValueError, re.error) as err:
+        raise PackError(f"{where}: bad phrase: {err}") from None
+
+    def user_regex(key: str, anchor: str) -> re.Pattern[str] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise PackError(f"{where}: '{key}' must be a string (a regular expression)")
+        try:
+            return compile_user_regex(value, anchor)
+        except ValueError as err:
+            raise PackError(f"{where}: '{key}': {err}") from None
+
+    scope = frozenset(_as_list(data.get("scope", sorted(SCOPES)), "scope", where))
+    if not scope <= SCOPES:
+        raise PackError(f"{where}: scope entries must be among {', '.join(sorted(SCOPES))}")
+    context = _Context(
+        exceptions=exceptions,
+        unless_before=user_regex("unless_before", "end"),
+        unless_after=user_regex("unless_after", "start"),
+        only_before=user_regex("only_before", "end"),
+        only_after=user_regex("only_after", "start"),
+        skip_names=bool(data.get("skip_names", False)),
+        skip_mentions=bool(data.get("skip_mentions", True)),
+        skip_attributed=bool(data.get("skip_attributed", False)),
+        scope=scope,
+    )
+    examples = data.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        raise PackError(f"{where}: 'examples' must be a table with 'bad' and 'good' lists")
+    bad = _as_list(examples.get("bad", []), "examples.bad", where)
+    good = _as_list(examples.get("good", []), "examples.good", where)
+    meta = RuleMeta(
+        code=data["code"], name=data["name"], category=data["category"], severity=severity,
+        summary=str(data.get("summary", data["message"])),
+        rationale=str(data.get("rationale", "")).strip(),
+        source=str(data.get("source", "")), pack=pack,
+        examples=tuple([Example(t, True) for t in bad] + [Example(t, False) for t in good]),
+        quotes=quotes, fix_safe=bool(data.get("fix_safe", False)),
+        enabled_by_default=bool(data.get("enabled", True)),
+    )
+    return PhraseRule(meta, pattern, data["message"], swaps, context)
+
+
+def _phrase_fullmatch(phrase: str, inflect: bool) -> str:
+    """A regex that recognises which swap key a match came from."""
+    pattern = compile_phrases([phrase], inflect_first=inflect).pattern
+    return pattern

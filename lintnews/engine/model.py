@@ -1,0 +1,117 @@
+"""The types every part of lintnews shares: rule metadata, a rule's hits, and findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from lintnews.config import Settings
+    from lintnews.document.model import Document
+
+CATEGORIES = ("loaded-language", "logic", "attribution", "readability", "style")
+QUOTE_POLICIES = ("skip", "info", "report")
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    bad: bool
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What `lintnews rules` and `lintnews explain` show, and what the runner needs."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str
+    rationale: str
+    source: str  # the style guide or publication the rule follows
+    pack: str  # where the rule came from: "builtin:logic", "plugin:name", a folder
+    examples: tuple[Example, ...] = ()
+    quotes: str = "skip"  # inside a direct quotation: skip, report at info, or report
+    fix_safe: bool = False  # its suggestion may be applied by --fix
+    enabled_by_default: bool = True
+
+    @property
+    def bad_examples(self) -> list[str]:
+        return [e.text for e in self.examples if e.bad]
+
+    @property
+    def good_examples(self) -> list[str]:
+        return [e.text for e in self.examples if not e.bad]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports: a span of the document, a message, and suggested replacements."""
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    severity: Severity | None = None  # overrides the rule's default for this hit
+
+
+@dataclass(frozen=True)
+class Context:
+    """Per-file settings a rule may read (thresholds, vocabulary)."""
+
+    settings: Settings
+
+
+class Rule(Protocol):
+    """A rule: metadata plus one entry point over the document model."""
+
+    meta: RuleMeta
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Hit]: ...
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    end_offset: int
+    code: str
+    name: str = field(compare=False)
+    category: str = field(compare=False)
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    suggestions: tuple[str, ...] = field(default=(), compare=False)
+    fix_safe: bool = field(default=False, compare=False)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "offset": self.offset, "end_offset": self.end_offset,
+            "code": self.code, "name": self.name, "category": self.category,
+            "severity": str(self.severity), "message": self.message,
+            "suggestions": list(self.suggestions),
+        }

@@ -1,0 +1,199 @@
+"""Phrase patterns for declarative rules: words, inflections and alternatives, never raw code.
+
+An entry is a phrase of words separated by spaces. In an entry:
+- `(a|b|c)` is a choice of words or phrases;
+- `word?` makes a word optional;
+- `*` is any one word;
+- `word~` inflects a verb: `slam~` matches slam, slams, slammed and slamming;
+- an apostrophe matches both ' and ’.
+Everything else is literal. Entries compile to one regular expression per rule, matched with
+word boundaries and, unless the rule says otherwise, without regard to case.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VOWELS = "aeiou"
+ANY_WORD = r"[\w'’-]+"
+_IRREGULAR = {
+    "hit": ("hit", "hits", "hitting"),
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "rip": ("rip", "rips", "ripped", "ripping"),
+    "lash": ("lash", "lashes", "lashed", "lashing"),
+    "see": ("see", "sees", "saw", "seen", "seeing"),
+    "take": ("take", "takes", "took", "taken", "taking"),
+    "make": ("make", "makes", "made", "making"),
+    "give": ("give", "gives", "gave", "given", "giving"),
+    "hold": ("hold", "holds", "held", "holding"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "fight": ("fight", "fights", "fought", "fighting"),
+    "go": ("go", "goes", "went", "gone", "going"),
+    "come": ("come", "comes", "came", "coming"),
+    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "win": ("win", "wins", "won", "winning"),
+    "lose": ("lose", "loses", "lost", "losing"),
+    "be": ("be", "is", "are", "was", "were", "been", "being"),
+}
+_DOUBLE_FINAL = {"admit", "commit", "regret", "refer", "occur", "prefer", "control", "patrol",
+                 "compel", "rebel", "propel", "repel", "expel", "permit", "submit", "omit",
+                 "equip", "forget", "begin", "upset", "abet", "acquit"}
+
+
+def verb_forms(verb: str) -> tuple[str, ...]:
+    """Base, third person, past and present participle of a regular or listed verb."""
+    word = verb.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = word + "es"
+    elif word.endswith("y") and word[-2:-1] not in _VOWELS:
+        third = word[:-1] + "ies"
+    else:
+        third = word + "s"
+    vowel_groups = len(re.findall(r"[aeiou]+", word))
+    cvc = (len(word) >= 3 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS
+           and word[-3] not in _VOWELS)
+    double = cvc and (vowel_groups == 1 or word in _DOUBLE_FINAL)
+    stem = word + word[-1] if double else word
+    if word.endswith("e"):
+        past, ing = word + "d", (word[:-2] + "ying" if word.endswith("ie") else
+                                 word + "ing" if word.endswith("ee") else word[:-1] + "ing")
+    elif word.endswith("y") and word[-2:-1] not in _VOWELS:
+        past, ing = word[:-1] + "ied", word + "ing"
+    else:
+        past, ing = stem + "ed", stem + "ing"
+    return (word, third, past, ing)
+
+
+def _word_pattern(token: str) -> str:
+    whole_group = token.startswith("(") and token.endswith(")?") and _closing(token, 0) == len(token) - 2
+    optional = token.endswith("?") and len(token) > 1 and (whole_group or not token.endswith(")?"))
+    if optional:
+        token = token[:-1]
+    if token == "*":
+        body = ANY_WORD
+    elif token.endswith("~") and len(token) > 1 and "(" not in token:
+        body = "(?:" + "|".join(_literal(f) for f in verb_forms(token[:-1])) + ")"
+    else:
+        body = _token_body(token)
+    return f"(?:{body}\\s+)?" if optional else body + "\\s+"
+
+
+def _token_body(token: str) -> str:
+    """Literal text with (a|b) choices anywhere in it: 'inescapabl(e|y)', '(can't|cannot)'."""
+    out = []
+    i = 0
+    while i < len(token):
+        if token[i] == "(":
+            depth, j = 1, i + 1
+            while j < len(token) and depth:
+                depth += {"(": 1, ")": -1}.get(token[j], 0)
+                j += 1
+            inner = token[i + 1 : j - 1]
+            raw_options = _split_options(inner)
+            group = "(?:" + "|".join(_phrase_body(o.strip()) for o in raw_options) + ")"
+            if token[j : j + 1] == "?":  # "(be )?word": an optional word inside the token
+                spaced = any(o.endswith(" ") for o in raw_options)
+                group, j = "(?:" + group + ("\\s+" if spaced else "") + ")?", j + 1
+            out.append(group)
+            i = j
+        else:
+            j = token.find("(", i)
+            j = len(token) if j < 0 else j
+            out.append(_literal(token[i:j]))
+            i = j
+    return "".join(out)
+
+
+def _closing(token: str, start: int) -> int:
+    """Index of the parenthesis closing the one at `start`."""
+    depth = 0
+    for i in range(start, len(token)):
+        depth += {"(": 1, ")": -1}.get(token[i], 0)
+        if depth == 0:
+            return i
+    return -1
+
+
+def _split_options(inner: str) -> list[str]:
+    options, depth, current = [], 0, ""
+    for ch in inner:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            options.append(current)
+            current = ""
+        else:
+            current += ch
+    options.append(current)
+    return options
+
+
+def _literal(text: str) -> str:
+    return re.sub("['’]", "['’]", re.escape(text))
+
+
+def _phrase_body(phrase: str) -> str:
+    if not phrase.strip():
+        return ""
+    return phrase_regex(phrase)
+
+
+def _tokenise(phrase: str) -> list[str]:
+    tokens: list[str] = []
+    depth = 0
+    current = ""
+    for ch in phrase.strip():
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch.isspace() and depth == 0:
+            if current:
+                tokens.append(current)
+            current = ""
+        else:
+            current += ch
+    if current:
+        tokens.append(current)
+    if depth != 0:
+        raise ValueError(f"unbalanced parentheses in phrase {phrase!r}")
+    return tokens
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regular expression for one entry (without word boundaries)."""
+    tokens = _tokenise(phrase)
+    if not tokens:
+        raise ValueError("empty phrase")
+    parts = []
+    for i, token in enumerate(tokens):
+        piece = _word_pattern(token)
+        last = i == len(tokens) - 1
+        if last:
+            piece = piece[:-3] if piece.endswith("\\s+") else piece
+            if piece.startswith("(?:") and piece.endswith("\\s+)?"):
+                # a trailing optional word attaches to the left: "(?:\s+word)?"
+                piece = "(?:\\s+" + piece[3:-5] + ")?"
+                if parts and parts[-1].endswith("\\s+"):
+                    parts[-1] = parts[-1][:-3]
+        parts.append(piece)
+    return "".join(parts)
+
+
+def compile_phrases(phrases: list[str], *, case_sensitive: bool = False,
+                    inflect_first: bool = False) -> re.Pattern[str]:
+    """One pattern for all entries, longest first, with word boundaries."""
+    bodies = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        if inflect_first:
+            head, _, rest = phrase.strip().partition(" ")
+            if head and not head.startswith("(") and not head.endswith(("~", "?")):
+                phrase = f"{head}~ {rest}".strip()
+        bodies.append(phrase_regex(phrase))
+    flags = 0 if case_sensitive else re.IGNORECASE
+    for phrase, body in zip(sorted(set(phrases), key=len, reverse=True), bodies):
+        if re.fullmatch(body, "", flags) or re.fullmatch(body, " ", flags):
+            raise ValueError(f"phrase {phrase!r} can match nothing at all")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w])(?!-\w)", flags)

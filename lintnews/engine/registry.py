@@ -1,0 +1,133 @@
+"""Where rules come from: built-in packs, code rules, plugins and local pack folders.
+
+Every source is loaded the same way and checked the same way: a pack that fails to load, or
+a code claimed by two rules, is an error. A rule never silently disappears.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from lintnews.engine.declarative import PackError, build_rule
+from lintnews.engine.model import Rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ENTRY_POINT_GROUP = "lintnews.rules"
+PACK_KEYS = {"name", "description", "source"}
+
+
+def builtin_packs_dir() -> Path:
+    """The packs shipped in the wheel, or the repository's rules/ folder in a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    installed = here / "builtin_packs"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def load_pack_file(path: Path, origin: str) -> list[Rule]:
+    """Load one TOML pack file. Loading executes nothing from it."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise PackError(f"{path}: cannot read rule pack ({err.strerror or err})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise PackError(f"{path}: invalid TOML in rule pack: {err}") from None
+    unknown = sorted(set(data) - {"pack", "rule"})
+    if unknown:
+        raise PackError(f"{path}: unknown key '{unknown[0]}' (a pack has [pack] and [[rule]])")
+    pack_info = data.get("pack", {})
+    if not isinstance(pack_info, dict) or set(pack_info) - PACK_KEYS:
+        raise PackError(f"{path}: [pack] may only have {', '.join(sorted(PACK_KEYS))}")
+    rules = data.get("rule", [])
+    if not isinstance(rules, list):
+        raise PackError(f"{path}: 'rule' must be an array of tables ([[rule]])")
+    name = str(pack_info.get("name", path.stem))
+    return [build_rule(r, f"{origin}:{name}", f"{path}: rule {i + 1}")
+            for i, r in enumerate(rules) if _is_table(r, path)]
+
+
+def _is_table(value: Any, path: Path) -> bool:
+    if not isinstance(value, dict):
+        raise PackError(f"{path}: each [[rule]] must be a table")
+    return True
+
+
+def load_pack_folder(folder: Path, origin: str) -> list[Rule]:
+    if not folder.is_dir():
+        raise PackError(f"{folder}: rule pack folder does not exist")
+    rules: list[Rule] = []
+    for path in sorted(folder.rglob("*.toml")):
+        rules.extend(load_pack_file(path, origin))
+    return rules
+
+
+def builtin_code_rules() -> list[Rule]:
+    from lintnews.checks import all_rules
+
+    return list(all_rules())
+
+
+def plugin_rules() -> list[Rule]:
+    """Rules from installed third-party packs (entry-point group `lintnews.rules`).
+
+    An entry point may name a list of rules, a callable returning rules, or a folder of
+    TOML packs (a str or Path).
+    """
+    rules: list[Rule] = []
+    for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        origin = f"plugin:{entry.name}"
+        try:
+            loaded = entry.load()
+            if callable(loaded):
+                loaded = loaded()
+        except Exception as err:  # a broken plugin must be named, not hidden
+            raise PackError(f"plugin '{entry.name}' ({entry.value}) failed to load: "
+                            f"{type(err).__name__}: {err}") from None
+        if isinstance(loaded, (str, Path)):
+            rules.extend(load_pack_folder(Path(loaded), origin))
+            continue
+        if not isinstance(loaded, Iterable):
+            raise PackError(f"plugin '{entry.name}' did not provide rules")
+        for rule in loaded:
+            if not hasattr(rule, "meta") or not callable(getattr(rule, "check", None)):
+                raise PackError(f"plugin '{entry.name}' provided {rule!r}, which is not a rule")
+            rules.append(_with_origin(rule, origin))
+    return rules
+
+
+def _with_origin(rule: Rule, origin: str) -> Rule:
+    from dataclasses import replace
+
+    if not rule.meta.pack.startswith("plugin:"):
+        try:
+            rule.meta = replace(rule.meta, pack=origin)
+        except AttributeError:
+            pass
+    return rule
+
+
+def load_rules(extra_folders: Iterable[Path] = ()) -> list[Rule]:
+    """All rules: built-in packs, built-in code rules, plugins, then local packs."""
+    rules = load_pack_folder(builtin_packs_dir(), "builtin")
+    rules.extend(builtin_code_rules())
+    rules.extend(plugin_rules())
+    for folder in extra_folders:
+        rules.extend(load_pack_folder(folder, str(folder)))
+    seen: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for rule in rules:
+        code, name = rule.meta.code, rule.meta.name
+        if code in seen:
+            raise PackError(f"rule code {code} is defined twice ({seen[code]} and {rule.meta.pack})")
+        if name in names:
+            raise PackError(f"rule name '{name}' is used by {names[name]} and {code}")
+        seen[code] = rule.meta.pack
+        names[name] = code
+    return sorted(rules, key=lambda r: r.meta.code)

@@ -1,0 +1,101 @@
+"""Run the selected rules over one document and turn their hits into findings.
+
+This is where the cross-cutting policies live, once, for every rule: direct quotations,
+severity overrides, per-path ignores, accepted vocabulary and inline suppressions.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from lintnews.config import Settings
+from lintnews.document.build import build_document
+from lintnews.document.model import Document
+from lintnews.engine.model import Context, Finding, Hit, Rule, Severity
+from lintnews.engine.selection import is_selected, token_matches
+from lintnews.engine.suppress import is_suppressed, suppression_regions
+from lintnews.markup import read_prose
+from lintnews.source import SourceFile
+
+
+@dataclass
+class FileResult:
+    source: SourceFile
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+    rule_errors: list[str] = field(default_factory=list)  # internal errors of rules
+
+
+def select_rules(rules: list[Rule], settings: Settings, select: tuple[str, ...] | None,
+                 ignore: tuple[str, ...]) -> list[Rule]:
+    chosen_select = select if select is not None else settings.select
+    all_ignore = (*settings.ignore, *ignore)
+    return [r for r in rules if is_selected(r.meta, chosen_select, all_ignore)]
+
+
+def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
+                relative_path: Path | None = None) -> FileResult:
+    prose = read_prose(source.text, source.path)
+    doc = build_document(source.path, source.text, prose)
+    result = FileResult(source, doc)
+    path_ignores = _path_ignores(settings, relative_path)
+    regions = suppression_regions(prose.comments, source.text, source.line_index)
+    accepted = {term.lower() for term in settings.vocabulary.accept}
+    ctx = Context(settings)
+    seen: set[tuple[str, int, int]] = set()
+    for rule in rules:
+        meta = rule.meta
+        if any(token_matches(t, meta) for t in path_ignores):
+            continue
+        try:
+            hits = list(rule.check(doc, ctx))
+        except Exception as err:  # one broken rule must not take the others down
+            result.rule_errors.append(
+                f"{source.path}: internal error in rule {meta.code} ({meta.name}): "
+                f"{type(err).__name__}: {err}")
+            continue
+        for hit in hits:
+            finding = _to_finding(hit, rule, doc, source, settings)
+            if finding is None or (finding.code, finding.offset, finding.end_offset) in seen:
+                continue
+            if accepted and " ".join(source.text[hit.start:hit.end].split()).lower() in accepted:
+                continue
+            if regions and is_suppressed(finding, meta, regions):
+                continue
+            seen.add((finding.code, finding.offset, finding.end_offset))
+            result.findings.append(finding)
+    result.findings.sort()
+    return result
+
+
+def _to_finding(hit: Hit, rule: Rule, doc: Document, source: SourceFile,
+                settings: Settings) -> Finding | None:
+    meta = rule.meta
+    if not (0 <= hit.start <= hit.end <= len(source.text)):
+        raise ValueError(f"rule {meta.code} reported a span outside the file")
+    severity = settings.severity.get(meta.code, hit.severity or meta.severity)
+    if meta.quotes != "report" and doc.in_direct_quote(hit.start, max(hit.start, hit.end - 1)):
+        if meta.quotes == "skip":
+            return None
+        severity = Severity.INFO
+    line, column = source.line_index.position(hit.start)
+    end_line, end_column = source.line_index.position(hit.end)
+    return Finding(
+        path=source.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        offset=hit.start, end_offset=hit.end, code=meta.code, name=meta.name,
+        category=meta.category, severity=severity, message=hit.message,
+        suggestions=hit.suggestions, fix_safe=meta.fix_safe and bool(hit.suggestions),
+    )
+
+
+def _path_ignores(settings: Settings, relative_path: Path | None) -> list[str]:
+    if not settings.per_path_ignores or relative_path is None:
+        return []
+    posix = PurePosixPath(relative_path.as_posix())
+    tokens: list[str] = []
+    for pattern, codes in settings.per_path_ignores.items():
+        if fnmatch.fnmatch(str(posix), pattern) or posix.match(pattern):
+            tokens.extend(codes)
+    return tokens

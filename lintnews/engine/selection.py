@@ -1,0 +1,43 @@
+"""Choosing rules by code, code prefix, name or category, as ruff does with --select/--ignore."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from lintnews.engine.model import CATEGORIES, RuleMeta
+
+
+_CODE_PREFIX_RE = re.compile(r"[A-Za-z]+[0-9]*")
+
+
+class SelectionError(Exception):
+    """A --select/--ignore token that matches no rule."""
+
+
+def token_matches(token: str, meta: RuleMeta) -> bool:
+    token = token.strip()
+    if token.upper() == "ALL":
+        return True
+    if _CODE_PREFIX_RE.fullmatch(token) and meta.code.startswith(token.upper()):
+        return True
+    return token == meta.name or token == meta.category
+
+
+def validate_tokens(tokens: Iterable[str], metas: Sequence[RuleMeta], where: str) -> None:
+    for token in tokens:
+        if token.strip().upper() == "ALL" or token in CATEGORIES:
+            continue
+        if not any(token_matches(token, meta) for meta in metas):
+            raise SelectionError(f"{where}: unknown rule code or name '{token}' "
+                                 "(see `lintnews rules`)")
+
+
+def is_selected(meta: RuleMeta, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    """Selected explicitly or enabled by default, and not ignored."""
+    if any(token_matches(t, meta) for t in ignore):
+        return False
+    if select:
+        explicit = any(t.strip().upper() == meta.code or t == meta.name for t in select)
+        return explicit or (meta.enabled_by_default and any(token_matches(t, meta) for t in select))
+    return meta.enabled_by_default

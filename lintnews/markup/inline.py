@@ -1,0 +1,60 @@
+"""Inline masking shared by the readers: URLs, e-mail addresses, and Markdown inline syntax."""
+
+from __future__ import annotations
+
+import re
+
+from lintnews.markup import mask_span
+
+URL_RE = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>()\"'“”]*[^\s<>()\"'“”.,;:!?]", re.IGNORECASE)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[\w.+-]+@[\w.-]+>", re.IGNORECASE)
+_HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
+# [text](target "title") and [text][ref]: keep the text, mask brackets and target.
+_LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\])")
+_FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\]")
+_EMPHASIS_RE = re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|~~|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)")
+_ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~\"'])")
+
+
+def mask_urls(text: str, chars: list[str], start: int = 0, end: int | None = None) -> None:
+    """Blank bare URLs and e-mail addresses in text[start:end]."""
+    for pattern in (URL_RE, EMAIL_RE):
+        for m in pattern.finditer(text, start, len(text) if end is None else end):
+            mask_span(chars, m.start(), m.end())
+
+
+def mask_markdown_inline(text: str, chars: list[str], start: int, end: int) -> None:
+    """Blank Markdown inline syntax in text[start:end], leaving only the prose."""
+    segment = text[start:end]
+    taken = bytearray(len(segment))  # positions already masked as code or markup
+
+    def blank(a: int, b: int) -> None:
+        mask_span(chars, start + a, start + b)
+        taken[a:b] = b"\x01" * (b - a)
+
+    for m in _CODE_SPAN_RE.finditer(segment):
+        blank(m.start(), m.end())
+    for pattern in (_AUTOLINK_RE, _IMAGE_RE):
+        for m in pattern.finditer(segment):
+            if not any(taken[m.start() : m.end()]):
+                blank(m.start(), m.end())
+    for m in _LINK_RE.finditer(segment):
+        if any(taken[m.start() : m.end()]):
+            continue
+        blank(m.start(), m.start() + 1)  # [
+        blank(m.end("text"), m.end())  # ](target)
+    for pattern in (_FOOTNOTE_RE, _HTML_TAG_RE, _ESCAPE_RE):
+        for m in pattern.finditer(segment):
+            if not any(taken[m.start() : m.end()]):
+                blank(m.start(), m.end())
+    for m in URL_RE.finditer(segment):
+        blank(m.start(), m.end())
+    for m in EMAIL_RE.finditer(segment):
+        blank(m.start(), m.end())
+    for m in _EMPHASIS_RE.finditer(segment):
+        if not any(taken[m.start() : m.end()]):
+            blank(m.start(), m.end())

@@ -1,0 +1,80 @@
+"""Plain-text articles: paragraphs, the headline, and headings by their shape.
+
+Text files come in two shapes: one paragraph per line (pasted from a CMS), or hard-wrapped
+paragraphs separated by blank lines. A block whose lines are long is the first shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lintnews.markup import Block, ProseText
+from lintnews.markup.inline import mask_urls
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_MINOR_WORDS = {
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+    "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs", "than",
+}
+WRAPPED_LINE_MAX = 100
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line in title case, or a short line with no sentence punctuation at the end."""
+    stripped = line.strip()
+    words = _WORD_RE.findall(stripped)
+    if not words or len(stripped.split()) > 16 or stripped.endswith((",", ";")):
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if not major:
+        return False
+    capitalised = sum(1 for w in major if w[0].isupper())
+    if capitalised / len(major) >= 0.8 and len(major) >= 2:
+        return True
+    return not stripped.endswith((".", "!", "?", ":", "\"", "”", "’", "'")) and len(words) <= 10 \
+        and capitalised / len(major) >= 0.5
+
+
+def read_plaintext(text: str) -> ProseText:
+    chars = list(text)
+    mask_urls(text, chars)
+    masked = "".join(chars)
+    lines = []
+    for m in _LINE_RE.finditer(masked):
+        if m.start() == m.end():
+            break
+        lines.append((m.start(), m.start() + len(m.group().rstrip("\r\n"))))
+
+    groups: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, end in lines:
+        if masked[start:end].strip():
+            current.append((start, end))
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+
+    blocks: list[Block] = []
+    for group in groups:
+        one_per_line = len(group) == 1 or any(e - s > WRAPPED_LINE_MAX for s, e in group)
+        spans = group if one_per_line else [(group[0][0], group[-1][1])]
+        if not one_per_line and looks_like_heading(masked[group[0][0]:group[0][1]]):
+            # A heading line directly above a wrapped paragraph.
+            spans = [group[0], (group[1][0], group[-1][1])]
+        for start, end in spans:
+            segment = masked[start:end]
+            left = len(segment) - len(segment.lstrip())
+            right = len(segment.rstrip())
+            start, end = start + left, start + right
+            if not blocks:
+                kind = "headline"
+            elif "\n" not in masked[start:end] and "\r" not in masked[start:end] \
+                    and looks_like_heading(masked[start:end]):
+                kind = "heading"
+            else:
+                kind = "paragraph"
+            blocks.append(Block(kind, start, end))
+    return ProseText(masked=masked, blocks=tuple(blocks))

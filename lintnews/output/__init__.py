@@ -1,0 +1,52 @@
+"""Output formats: every format is written from the same findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from lintnews.engine.model import Finding, RuleMeta
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    rules: dict[str, RuleMeta]  # code → metadata, for help texts
+    files: int
+    words: int = 0
+    errors: list[str] = field(default_factory=list)  # files that could not be linted
+    metrics: dict[str, dict[str, float]] = field(default_factory=dict)  # path → metrics
+
+    def summary(self) -> dict[str, object]:
+        severities = Counter(str(f.severity) for f in self.findings)
+        categories = Counter(f.category for f in self.findings)
+        rules = Counter(f.code for f in self.findings)
+        out: dict[str, object] = {
+            "files": self.files,
+            "words": self.words,
+            "findings": len(self.findings),
+            "by_severity": {k: severities.get(k, 0) for k in ("error", "warning", "info")},
+            "by_category": dict(sorted(categories.items())),
+            "by_rule": dict(sorted(rules.items())),
+            "errors": list(self.errors),
+        }
+        if self.metrics:
+            out["metrics"] = self.metrics
+        return out
+
+
+Formatter = Callable[[Report], str]
+
+
+def formatter(name: str) -> Formatter:
+    from lintnews.output import checkstyle, github, jsonfmt, sarif, text
+
+    table: dict[str, Formatter] = {
+        "text": text.render, "json": jsonfmt.render, "sarif": sarif.render,
+        "github": github.render, "checkstyle": checkstyle.render,
+    }
+    return table[name]
+
+
+FORMATS: Sequence[str] = ("text", "json", "sarif", "github", "checkstyle")

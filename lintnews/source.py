@@ -1,0 +1,130 @@
+"""Reading article files: decoding, byte-order marks, line endings and positions.
+
+Offsets everywhere in lintnews are code-point offsets into the decoded text, exactly as it
+is in the file (line endings are never normalised), so a finding maps back to the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A file that cannot be read or decoded; the message names the file."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A decoded article and what is needed to write it back byte-for-byte."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    line_index: LineIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "line_index", LineIndex(self.text))
+
+    def encode(self, text: str) -> bytes:
+        """Encode `text` the way this file was encoded (same BOM, same codec)."""
+        return self.bom + text.encode(self.encoding)
+
+
+class LineIndex:
+    """Maps code-point offsets to 1-based line and column; CRLF, CR and LF all end a line."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        i, n = 0, len(text)
+        find_any = _next_break
+        while True:
+            j = find_any(text, i)
+            if j < 0:
+                break
+            step = 2 if text.startswith("\r\n", j) else 1
+            i = j + step
+            starts.append(i)
+            if i >= n:
+                break
+        self._starts = starts
+        self._length = n
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return (line, column), both 1-based, of `offset`."""
+        offset = max(0, min(offset, self._length))
+        line = bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based `line`."""
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+def _next_break(text: str, start: int) -> int:
+    lf = text.find("\n", start)
+    cr = text.find("\r", start)
+    if lf < 0:
+        return cr
+    if cr < 0:
+        return lf
+    return min(lf, cr)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text: NUL bytes outside a UTF-16 byte-order mark."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in data[:8192]
+
+
+def decode(data: bytes, path: str) -> SourceFile:
+    """Decode bytes as UTF-8 (with or without BOM) or BOM-marked UTF-16."""
+    if data.startswith(codecs.BOM_UTF8):
+        bom, encoding, body = codecs.BOM_UTF8, "utf-8", data[3:]
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        bom, encoding, body = codecs.BOM_UTF16_LE, "utf-16-le", data[2:]
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        bom, encoding, body = codecs.BOM_UTF16_BE, "utf-16-be", data[2:]
+    else:
+        if looks_binary(data):
+            raise InputError(f"{path}: not a text file (binary content); skipped")
+        bom, encoding, body = b"", "utf-8", data
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: cannot decode as {encoding.upper()} (invalid byte at offset "
+            f"{err.start + len(bom)}); save the file as UTF-8"
+        ) from None
+    return SourceFile(path=path, text=text, encoding=encoding, bom=bom)
+
+
+def read_source(path: Path, display: str | None = None) -> SourceFile:
+    """Read and decode an article file, raising InputError with a clear message."""
+    name = display if display is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"{name}: file is larger than {MAX_FILE_BYTES // 2**20} MB; skipped")
+        data = path.read_bytes()
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot read ({err.strerror or err})") from None
+    return decode(data, name)

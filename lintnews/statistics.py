@@ -1,0 +1,23 @@
+"""`--statistics`: counts per rule and category, for the overview rather than the list."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lintnews.session import Outcome
+
+
+def render_statistics(outcome: Outcome) -> str:
+    report = outcome.report
+    lines = []
+    by_rule = Counter(f.code for f in report.findings)
+    names = {f.code: f.name for f in report.findings}
+    for code, count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"{count:>6}  {code:<7} {names[code]}")
+    lines.append("")
+    for category, count in sorted(Counter(f.category for f in report.findings).items()):
+        per_k = 1000 * count / report.words if report.words else 0.0
+        lines.append(f"{count:>6}  {category:<16} {per_k:.2f} per 1,000 words")
+    lines.append("")
+    lines.append(f"{len(report.findings)} findings in {report.files} files, {report.words} words.")
+    return "\n".join(lines) + "\n"
