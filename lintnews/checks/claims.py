@@ -54,28 +54,44 @@ def unsourced_prediction(doc: Document, ctx: Context) -> Iterator[Hit]:
             break
 
 
+_CHANGE = (r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased|increases|"
+           r"decreased|decreases|declined|declines|dropped|drops|jumped|jumps|surged|surges|soared|"
+           r"soars|climbed|climbs|plunged|plunges|plummeted|grew|grows|shrank|shrunk|slumped|"
+           r"tumbled|spiked|up|down)")
+_NUMBER = r"\d[\d,.]*\s?(?:%|percent|per cent|percentage points?)"
 _STATISTIC_RE = re.compile(
-    r"\b\d[\d,.]*\s?(?:%|percent|per cent)|\b(?:doubled|tripled|trebled|quadrupled|halved)\b|"
-    r"\brecord (?:high|low)\b|\bfastest-growing\b|\b\d+ (?:in|out of) (?:every )?\d+\b",
+    rf"\b{_CHANGE}\b(?:\s+(?:by|about|nearly|almost|roughly|around|some|more|than|over|a|further|"
+    rf"another|an|estimated|sharply|steeply|slightly)){{0,3}}\s+{_NUMBER}"
+    rf"|{_NUMBER}\s+(?:rise|fall|increase|decrease|decline|drop|jump|surge|gain|loss|cut)\b"
+    r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\brecord (?:high|low)s?\b"
+    r"|\bfastest-growing\b|\b(?:one|two|three|four|\d+) (?:in|out of) (?:every )?(?:\d+|ten|five|four|three) "
+    r"(?:people|adults|children|americans|britons|voters|residents|women|men|workers)\b",
     re.IGNORECASE)
 
 
+def _paragraph_sourced(doc: Document, sentence_index: int) -> bool:
+    paragraph = doc.paragraphs[doc.sentences[sentence_index].paragraph]
+    return any(doc.has_cue(doc.sentences[i]) for i in paragraph.sentences) or \
+        doc.is_sourced(doc.sentences[sentence_index])
+
+
 @rule(code="LN304", name="unsourced-statistic", category="attribution", severity="info",
-      summary="A percentage, rate or record with no source in the sentence or its neighbours.",
+      summary="A rise, fall or record stated as a figure with no source in its paragraph.",
       source="DETECTORS.md §3 T3; AP Stylebook 'polls and surveys'; Reuters Handbook 'Numbers'",
       bad=["Unemployment among young people rose 40 percent last year."],
       good=["Unemployment among young people rose 40 percent last year, according to the "
             "Labor Department.", "The 42-year-old was arrested on Monday."])
 def unsourced_statistic(doc: Document, ctx: Context) -> Iterator[Hit]:
-    """Why is this bad? A number with no source cannot be checked. Say where it comes from
-    ("according to the census", "data from the central bank show"), in the same sentence or
-    the one before or after it. Dates, ages, scores and prices are not statistics and are
-    not flagged."""
+    """Why is this bad? A claimed change ("rose 40 percent", "doubled", "a record high") with
+    no source cannot be checked. Say where the figure comes from ("according to the census",
+    "data from the central bank show") in the same paragraph. Plain figures such as vote
+    shares, dates, ages, scores and prices are background facts and are not flagged."""
     for sentence in doc.sentences:
         if doc.paragraphs[sentence.paragraph].is_heading:
             continue
         m = _STATISTIC_RE.search(doc.prose, sentence.start, sentence.end)
-        if m is None or doc.in_direct_quote(m.start(), m.end()) or doc.is_sourced(sentence):
+        if m is None or doc.in_direct_quote(m.start(), m.end()) or \
+                _paragraph_sourced(doc, sentence.index):
             continue
         yield Hit(m.start(), m.end(),
                   f"The statistic '{m.group()}' has no named source nearby; say where the "

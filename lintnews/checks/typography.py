@@ -12,7 +12,9 @@ from lintnews.engine.model import Context, Hit
 _DOUBLED_RE = re.compile(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
 _GRAMMATICAL_DOUBLES = {"had", "that", "is", "do", "bye", "no", "so", "very", "ha", "boo",
                         "chop", "knock", "tut", "yada", "mahi", "bora", "cha", "dum", "aye",
-                        "pom", "tom", "sing", "never", "now", "go", "ta", "la", "rah"}
+                        "pom", "tom", "sing", "never", "now", "go", "ta", "la", "rah", "really",
+                        "many", "blah", "yeah", "yes", "oh", "well", "far", "more", "again",
+                        "round", "over", "on", "out", "hear", "tsk", "murmur", "walla"}
 
 
 @rule(code="LN502", name="doubled-word", category="style", severity="warning", quotes="report",
@@ -30,6 +32,8 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
             word = m.group(1)
             if word.lower() in _GRAMMATICAL_DOUBLES or "\n" in m.group(2) or "\r" in m.group(2):
                 continue
+            if word[:1].isupper() and m.group(3)[:1].isupper():
+                continue  # a name: "Sirhan Sirhan", "Duran Duran"
             if doc.text[m.start(2): m.end(2)].strip():
                 continue  # markup sat between the words
             yield Hit(m.start(2), m.end(3), f"'{word} {m.group(3)}' repeats a word; delete one.",

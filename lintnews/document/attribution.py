@@ -45,10 +45,11 @@ _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_SUBJECTS})\s*$", re.IGNORECASE)
 _PRONOUN_RE = re.compile(rf"\b(?:{PRONOUNS})\b\s*(?:\w+ly\s+)?$", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
 _STATIC_CUES_RE = re.compile(
-    r"\baccording to\b|\bin a statement\b|\b(?:data|figures|estimates|numbers|statistics) "
-    r"(?:from|released by|published by|compiled by|by)\b|\btold (?:reporters|journalists|"
-    r"the press|[A-Z]\w+)|\b(?:said|says|wrote|reported) in\b|\bquoted\b|\bcited\b|\bciting\b|"
+    r"\baccording to\b|\bin a (?:written |joint )?statement\b|\b(?:data|figures|estimates|numbers|"
+    r"statistics) (?:from|released by|published by|compiled by|by)\b|\btold (?:reporters|journalists|"
+    r"the press|(?-i:[A-Z])\w+)|\b(?:said|says|wrote|reported) in\b|\bquoted\b|\bcited\b|\bciting\b|"
     r"\bas reported by\b|\bpolled by\b|\bsurveyed by\b",
+    re.IGNORECASE,
 )
 _COLON_ATTRIBUTION_RE = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
 WINDOW_WORDS = 7

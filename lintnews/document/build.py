@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lintnews.document.model import WORD_RE, Document, Paragraph, Quotation, Sentence
 from lintnews.document.quotes import find_quotes, quote_speaker
 from lintnews.document.sentences import split_sentences
@@ -36,9 +38,37 @@ def build_document(path: str, text: str, prose: ProseText | None = None) -> Docu
             attributed = quote_speaker(masked, raw, (raw.end, last.end), (last.start, last.end))
         words = sum(1 for _ in WORD_RE.finditer(masked, raw.start, raw.end))
         quotations.append(Quotation(raw.start, raw.end, words, attributed, raw.paragraphs))
+    quotations.extend(_interview_turns(masked, paragraphs))
     quotations.sort(key=lambda q: (q.start, -q.end))
     return Document(path=path, text=text, prose=masked, paragraphs=tuple(paragraphs),
                     sentences=tuple(sentences), quotations=tuple(quotations))
+
+
+# "((Name)) answer", "**Name:** answer", "Q: …", "SMITH: …" at the start of a paragraph.
+_SPEAKER_LABEL_RE = re.compile(
+    r"\s*(?:\(\([^()\r\n]{1,60}\)\)|\*\*[^*\r\n]{1,40}\*\*\s*:?|[A-Z][\w.'’-]*"
+    r"(?: [A-Z][\w.'’-]*){0,3}\s*:)\s")
+
+
+def _interview_turns(masked: str, paragraphs: list[Paragraph]) -> list[Quotation]:
+    """In a Q&A transcript every turn is the speaker's words: a quotation, attributed."""
+    labelled = [p for p in paragraphs if not p.is_heading
+                and _SPEAKER_LABEL_RE.match(masked, p.start, p.end)]
+    labels = {_SPEAKER_LABEL_RE.match(masked, p.start, p.end).group().strip() for p in labelled}
+    if len(labelled) < 3 or len(labels) < 2:
+        return []
+    turns = []
+    in_turn = False
+    for paragraph in paragraphs:
+        if paragraph.is_heading:
+            in_turn = False
+            continue
+        if paragraph in labelled:
+            in_turn = True
+        if in_turn and paragraph.kind in ("paragraph", "blockquote", "list_item"):
+            words = sum(1 for _ in WORD_RE.finditer(masked, paragraph.start, paragraph.end))
+            turns.append(Quotation(paragraph.start, paragraph.end, words, True, (paragraph.index,)))
+    return turns
 
 
 def _sentence_containing(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:

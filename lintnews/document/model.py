@@ -12,7 +12,7 @@ from lintnews.document.quotes import _outside_quotes
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|\s-\s|[\"”]")
-_PARAGRAPH_ATTRIBUTION_RE = re.compile(r"^\s*According to\b[^,]{2,80},")
+_PARAGRAPH_ATTRIBUTION_RE = re.compile(r"\s*According to\b[^,]{2,80},")
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,16 @@ class Document:
         return None
 
     def in_direct_quote(self, start: int, end: int) -> bool:
-        quote = self.quotation_at(start)
-        return quote is not None and quote.is_direct and end <= quote.end
+        """Is the span inside a direct quotation (at any nesting depth)?"""
+        i = bisect_right(self._quote_starts, start) - 1
+        while i >= 0:
+            quote = self.quotations[i]
+            if quote.is_direct and quote.start <= start and end <= quote.end:
+                return True
+            if start - quote.start > 50000:
+                break
+            i -= 1
+        return False
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self._sentence_starts, offset) - 1

@@ -6,6 +6,7 @@
 Context keys narrow a rule so that it stays quiet on ordinary copy: `exceptions` (phrases
 that, overlapping a hit, clear it: "claimed responsibility"), `unless_before` /
 `unless_after` / `only_before` / `only_after` (regular expressions on the words around a hit),
+`unless_sentence` (a regular expression anywhere in the hit's sentence),
 `skip_names` (Title-Case names such as "Sandy Hook Massacre"), `skip_mentions` ("what he
 called a regime"), `skip_attributed` (reported speech of a named source), `scope` (which
 blocks: body, headline, heading) and `quotes` (skip, info or report inside direct quotes).
@@ -26,7 +27,7 @@ from lintnews.engine.safety import compile_user_regex
 RULE_KEYS = {
     "code", "name", "category", "type", "severity", "message", "summary", "rationale",
     "source", "phrases", "swap", "exceptions", "unless_before", "unless_after", "only_before",
-    "only_after", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
+    "only_after", "unless_sentence", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
 SCOPES = {"body", "headline", "heading"}
@@ -50,6 +51,7 @@ class _Context:
     unless_after: re.Pattern[str] | None
     only_before: re.Pattern[str] | None
     only_after: re.Pattern[str] | None
+    unless_sentence: re.Pattern[str] | None
     skip_names: bool
     skip_mentions: bool
     skip_attributed: bool
@@ -115,6 +117,9 @@ class PhraseRule:
         if c.only_before is not None and not c.only_before.search(before):
             return True
         if c.only_after is not None and not c.only_after.match(after):
+            return True
+        if c.unless_sentence is not None and c.unless_sentence.search(
+                prose, sentence.start, sentence.end):
             return True
         if c.skip_mentions and (_MENTION_RE.search(before) or _is_quoted_word(prose, start, end)):
             return True
@@ -218,6 +223,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
         unless_after=user_regex("unless_after", "start"),
         only_before=user_regex("only_before", "end"),
         only_after=user_regex("only_after", "start"),
+        unless_sentence=user_regex("unless_sentence", "anywhere"),
         skip_names=bool(data.get("skip_names", False)),
         skip_mentions=bool(data.get("skip_mentions", True)),
         skip_attributed=bool(data.get("skip_attributed", False)),

@@ -17,7 +17,7 @@ _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def compile_user_regex(pattern: str, anchor: str) -> re.Pattern[str]:
-    """Compile a pack author's regular expression, anchored at the 'start' or 'end' of context."""
+    """Compile a pack author's regular expression, anchored at the 'start' or 'end' of context, or 'anywhere'."""
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise ValueError(f"regular expression longer than {MAX_PATTERN_LENGTH} characters")
     if _NESTED_QUANTIFIER_RE.search(pattern):
@@ -25,7 +25,7 @@ def compile_user_regex(pattern: str, anchor: str) -> re.Pattern[str]:
     if _BACKREFERENCE_RE.search(pattern):
         raise ValueError("backreferences are not allowed")
     try:
-        body = f"(?:{pattern})\\s*$" if anchor == "end" else f"\\s*(?:{pattern})"
+        body = {"end": f"(?:{pattern})\\s*$", "start": f"\\s*(?:{pattern})"}.get(anchor, pattern)
         return re.compile(body, re.IGNORECASE)
     except re.error as err:
         raise ValueError(f"invalid regular expression: {err}") from None

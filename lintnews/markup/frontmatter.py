@@ -10,8 +10,8 @@ PROSE_FIELDS = {"title": "headline", "headline": "headline", "description": "dek
                 "summary": "dek", "dek": "dek", "subtitle": "dek", "standfirst": "dek"}
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_YAML_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+|$)(?P<value>.*)$")
-_TOML_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>.*)$")
+_YAML_KEY_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+|$)(?P<value>.*)$")
+_TOML_KEY_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>.*)$")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

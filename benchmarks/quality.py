@@ -1,0 +1,154 @@
+"""Quality figures: seed-article coverage, noise on real news, and the evaluation sentences.
+
+    python benchmarks/quality.py            # print the figures
+    python benchmarks/quality.py --check    # exit 1 if a required seed item is missed or the
+                                            # noise budget is exceeded
+    python benchmarks/quality.py --sample 50 --seed 1   # print a random sample of corpus findings
+
+The seed article and the news corpus are read from ../shared/corpus (next to the checkout) or
+from the folder given with --corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from lintnews.config import Settings
+from lintnews.engine.model import Finding
+from lintnews.engine.registry import load_rules
+from lintnews.engine.runner import lint_source, select_rules
+from lintnews.source import SourceFile, read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+NOISE_CATEGORIES = ("loaded-language", "logic", "attribution")
+NOISE_BUDGET = 1.0  # findings per 1,000 words in NOISE_CATEGORIES on the news corpus
+
+
+def _default_corpus() -> Path:
+    return ROOT.parent / "shared" / "corpus"
+
+
+def lint_all(paths: list[Path]) -> tuple[list[Finding], int, dict[str, str]]:
+    settings = Settings()
+    rules = select_rules(load_rules(), settings, None, ())
+    findings: list[Finding] = []
+    words = 0
+    texts: dict[str, str] = {}
+    for path in paths:
+        source = read_source(path)
+        result = lint_source(source, rules, settings)
+        findings.extend(result.findings)
+        words += result.document.word_count
+        texts[source.path] = source.text
+    return findings, words, texts
+
+
+def seed_coverage(corpus: Path) -> tuple[list[tuple[str, str, bool]], bool]:
+    expected = json.loads((corpus / "seed-expected.json").read_text(encoding="utf-8"))
+    text_path = corpus / expected.get("file", "seed-article.txt")
+    text = text_path.read_text(encoding="utf-8-sig")
+    settings = Settings()
+    rules = select_rules(load_rules(), settings, None, ())
+    findings = lint_source(SourceFile(str(text_path), text), rules, settings).findings
+    rows = []
+    all_required = True
+    for kind in ("required", "optional"):
+        for item in expected.get(kind, []):
+            start = text.find(item["phrase"])
+            end = start + len(item["phrase"])
+            covered = start >= 0 and any(
+                f.category in item["categories"] and f.offset < end and f.end_offset > start
+                for f in findings)
+            rows.append((kind, item["phrase"], covered))
+            if kind == "required" and not covered:
+                all_required = False
+    return rows, all_required
+
+
+def evaluation(path: Path) -> dict[str, dict[str, float]]:
+    """Precision and recall per category on tests/data/eval_sentences.tsv."""
+    settings = Settings()
+    rules = select_rules(load_rules(), settings, None, ())
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            category, expect, text = row["category"], row["expect"], row["text"]
+            source = SourceFile("eval.txt", "Headline\n\n" + text.replace("\\n", "\n") + "\n")
+            found = any(f.category == category for f in lint_source(source, rules, settings).findings)
+            key = ("tp" if found else "fn") if expect == "flag" else ("fp" if found else "tn")
+            counts[category][key] += 1
+    out = {}
+    for category, c in sorted(counts.items()):
+        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        out[category] = {"precision": precision, "recall": recall, **{k: float(v) for k, v in c.items()}}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=_default_corpus())
+    parser.add_argument("--check", action="store_true", help="fail on a missed seed item or noise")
+    parser.add_argument("--sample", type=int, default=0, help="print N random corpus findings")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--categories", default=",".join(NOISE_CATEGORIES))
+    args = parser.parse_args(argv)
+
+    ok = True
+    rows, all_required = seed_coverage(args.corpus)
+    print("Seed article: required and optional items")
+    for kind, phrase, covered in rows:
+        print(f"  [{'x' if covered else ' '}] {kind:<8} {phrase}")
+    required = [r for r in rows if r[0] == "required"]
+    optional = [r for r in rows if r[0] == "optional"]
+    print(f"  required covered: {sum(r[2] for r in required)}/{len(required)}; "
+          f"optional covered: {sum(r[2] for r in optional)}/{len(optional)}")
+    ok &= all_required
+
+    articles = sorted((args.corpus / "news" / "articles").glob("*.txt"))
+    findings, words, texts = lint_all(articles)
+    print(f"\nNews corpus: {len(articles)} articles, {words} words, {len(findings)} findings")
+    by_category = Counter(f.category for f in findings)
+    for category in ("loaded-language", "logic", "attribution", "readability", "style"):
+        print(f"  {category:<16} {by_category[category]:>5}  "
+              f"{1000 * by_category[category] / max(words, 1):.3f} per 1,000 words")
+    by_rule = Counter((f.code, f.name) for f in findings)
+    print("  per rule:")
+    for (code, name), count in sorted(by_rule.items()):
+        print(f"    {code} {name:<28} {count:>5}  {1000 * count / max(words, 1):.3f} per 1,000 words")
+    noise = sum(by_category[c] for c in NOISE_CATEGORIES)
+    rate = 1000 * noise / max(words, 1)
+    print(f"  loaded-language + logic + attribution: {noise} findings, {rate:.3f} per 1,000 words "
+          f"(budget {NOISE_BUDGET})")
+    ok &= rate <= NOISE_BUDGET
+
+    eval_path = ROOT / "tests" / "data" / "eval_sentences.tsv"
+    if eval_path.exists():
+        print("\nEvaluation sentences (tests/data/eval_sentences.tsv):")
+        for category, m in evaluation(eval_path).items():
+            print(f"  {category:<16} precision {m['precision']:.2f}  recall {m['recall']:.2f}  "
+                  f"(tp {m.get('tp', 0):.0f}, fp {m.get('fp', 0):.0f}, fn {m.get('fn', 0):.0f}, "
+                  f"tn {m.get('tn', 0):.0f})")
+
+    if args.sample:
+        wanted = set(args.categories.split(","))
+        pool = [f for f in findings if f.category in wanted]
+        random.Random(args.seed).shuffle(pool)
+        print(f"\nRandom sample of {min(args.sample, len(pool))} findings:")
+        for f in pool[: args.sample]:
+            text = texts[f.path]
+            sentence_start = max(text.rfind("\n", 0, f.offset), text.rfind(". ", 0, f.offset - 1)) + 1
+            context = " ".join(text[sentence_start: f.end_offset + 100].split())
+            print(f"- {Path(f.path).name}:{f.line} {f.code} [{text[f.offset:f.end_offset]}] :: {context[:260]}")
+    print("\nRESULT:", "ok" if ok else "FAILED")
+    return 0 if ok or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""A small library API: lint a string or a file in-process, with default or given settings."""
+
+from __future__ import annotations
+
+from lintnews.config import Settings
+from lintnews.engine.model import Finding, Rule
+from lintnews.engine.registry import load_rules
+from lintnews.engine.runner import lint_source, select_rules
+from lintnews.source import SourceFile
+
+
+def lint_text(text: str, path: str = "-", *, settings: Settings | None = None,
+              select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
+              rules: list[Rule] | None = None) -> list[Finding]:
+    """Lint `text` as if it were the file `path` (its suffix picks Markdown or plain text)."""
+    settings = settings or Settings()
+    all_rules = rules if rules is not None else load_rules(settings.rule_packs)
+    chosen = select_rules(all_rules, settings, select, ignore)
+    return lint_source(SourceFile(path=path, text=text), chosen, settings).findings
