@@ -30,8 +30,8 @@ class ConfigError(Exception):
 class Readability:
     sentence_words_info: int = 30
     sentence_words_warning: int = 40
-    lead_words_info: int = 25
-    lead_words_warning: int = 35
+    lead_words_info: int = 30
+    lead_words_warning: int = 40
     paragraph_words: int = 70
     paragraph_sentences: int = 4
     paragraph_grade: float = 16.0

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lintnews.config import ConfigFinder, Settings
+from lintnews.config import ConfigError, ConfigFinder, Settings
 from lintnews.discover import is_excluded, walk_articles
 from lintnews.engine.declarative import PackError
-from lintnews.engine.model import Rule, Severity
+from lintnews.engine.model import Rule, RuleMeta, Severity
 from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import FileResult, lint_source, select_rules
 from lintnews.engine.selection import validate_tokens
@@ -103,6 +103,7 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
             validate_tokens(settings.ignore, all_metas, f"{where}: key 'ignore'")
             for tokens in settings.per_path_ignores.values():
                 validate_tokens(tokens, all_metas, f"{where}: key 'per-path-ignores'")
+            _validate_severity_keys(settings, all_metas, where)
             validated.add(settings.path)
         for rule in rules:
             report.rules.setdefault(rule.meta.code, rule.meta)
@@ -126,6 +127,17 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
     report.errors = errors
     outcome.input_errors = bool(errors)
     return outcome
+
+
+def _validate_severity_keys(settings: Settings, metas: list[RuleMeta], where: str) -> None:
+    """[severity] is keyed by rule code; a key that is not one would silently do nothing."""
+    codes = {m.code for m in metas}
+    for key in settings.severity:
+        if key in codes:
+            continue
+        named = next((m.code for m in metas if key in (m.name, m.code.lower())), None)
+        hint = f"use the rule code '{named}'" if named else "see `lintnews rules`"
+        raise ConfigError(f"{where}: key 'severity.{key}': unknown rule code '{key}' ({hint})")
 
 
 def _read(target: Target, options: Options, stdin_bytes: bytes | None) -> SourceFile:

@@ -46,6 +46,9 @@ TRIGGERS = [
     "\"Critics argue so,\" said Smith.",
     "It is widely believed that ",
     "Mr. Smith arrived at 9 a.m. The U.S. said no.",
+    "impossible to\r\nunderstate",
+    "critics\rargue",
+    "so\nbravely",
 ]
 MARKDOWN = [
     "# ", "## ", "###### ", "- ", "* ", "+ ", "1. ", "2) ", "> ", "> > ", "    ", "\t",
@@ -119,6 +122,8 @@ def inside_crlf(text: str, offset: int) -> bool:
 
 
 def _source(text: str, name: str, bom: bool) -> SourceFile:
+    if text.startswith("\ufeff"):
+        bom = True  # without a BOM in front, a leading U+FEFF would itself be read as the BOM
     data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
     source = decode(data, name)
     assert source.text == text  # the BOM is not part of the text; nothing else changes

@@ -23,6 +23,8 @@ _EUPHEMISM_RE = re.compile(
     r"(?= to)|reclaim(?:ed|ing)?|liberat(?:ed|ion|ing)|regain(?:ed|ing)?|restor(?:ed|ation|ing)"
     r"|took back|taken back|rejoin(?:ed|ing)?|reincorporat(?:ed|ion)|homecoming)\b",
     re.IGNORECASE)
+# Words that carry the annexing power's framing by themselves, with or without its name.
+_SELF_FRAMING_RE = re.compile(r"reunit|reunif|liberat|homecoming", re.IGNORECASE)
 WINDOW = 60  # characters between the verb and the territory name
 
 
@@ -46,21 +48,26 @@ def _territories() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
            "Ukraine by Russia in 2014."],
       good=["Russia annexed Crimea from Ukraine in 2014.",
             "Ukraine has vowed to recover Crimea.",
+            "Israel captured East Jerusalem in 1967 and later annexed it.",
             "Putin said Crimea had been reunited with Russia."])
 def annexation_euphemism(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Why is this bad? Words such as "recovered", "reunited", "returned to" and "liberated"
     adopt the annexing power's framing of a territory's status, which the UN and most states
-    reject. Wire services write "annexed". The rule fires only when the annexing power is
-    named in the same sentence, so "Ukraine has vowed to recover Crimea" stays silent, and
-    not in attributed reported speech or quotations. The territory list is data
+    reject. Wire services write "annexed". "Reunified" and "liberated" carry that framing by
+    themselves; "recovered", "returned" and "regained" fire only when the annexing power is
+    named in the same sentence, so "Ukraine has vowed to recover Crimea" stays silent. The
+    rule is silent in attributed reported speech and quotations. The territory list is data
     (lintnews/checks/data/territories.toml)."""
     for sentence in doc.sentences:
         text = doc.prose[sentence.start: sentence.end]
         for names, powers in _territories():
             place = names.search(text)
-            if not place or not powers.search(text):
+            if not place:
                 continue
+            power_named = bool(powers.search(text))
             for m in _EUPHEMISM_RE.finditer(text):
+                if not power_named and not _SELF_FRAMING_RE.match(m.group()):
+                    continue
                 gap = m.start() - place.end() if m.start() >= place.end() else place.start() - m.end()
                 start = sentence.start + m.start()
                 if gap <= WINDOW and not doc.is_reported_speech(start, sentence.start + m.end()):

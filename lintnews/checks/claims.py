@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from lintnews.checks import rule
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Hit
+from lintnews.engine.model import Context, Hit, Severity
 
 _OUTCOME = (r"(?:disappointment|blow|setback|victory|boost|relief|success|failure|disaster|"
             r"catastrophe|turning point|game[- ]changer|watershed|triumph|embarrassment|defeat|"
@@ -16,7 +16,8 @@ _PREDICTION_RE = re.compile(
     rf"\bwill (?:(?:likely|probably|surely|undoubtedly|certainly|almost certainly) )?be "
     rf"(?:a |an |the )?(?:\w+ ){{0,2}}{_OUTCOME}\b"
     r"|\bwill (?:likely|probably|almost certainly|doubtless|surely) \w+"
-    r"|\b(?:is|are|was|were) (?:all but |almost |virtually )?(?:certain|poised|destined|doomed) to \w+"
+    r"|\b(?:is|are|was|were) (?:all but |almost |virtually |widely |now |also )?(?:certain|poised|destined|doomed"
+    r"|likely|unlikely|expected|bound) to (?!be held|take place|take effect)\w+"
     r"|\bwill (?:inevitably |surely )?(?:doom|cripple|devastate|transform|revolutioni[sz]e|reshape"
     r"|destroy|ruin|backfire|fail|collapse|unravel|spell the end)\b",
     re.IGNORECASE)
@@ -48,9 +49,11 @@ def unsourced_prediction(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue
             if doc.is_sourced(sentence):
                 break
+            tentative = re.search(r"\b(?:expected|likely|unlikely)\b", m.group(), re.IGNORECASE)
             yield Hit(m.start(), m.end(),
                       f"'{' '.join(m.group().split())}' predicts an outcome with no named "
-                      "source; attribute the forecast or report what is known.")
+                      "source; attribute the forecast or report what is known.",
+                      severity=Severity.INFO if tentative else None)
             break
 
 
@@ -63,6 +66,8 @@ _STATISTIC_RE = re.compile(
     rf"\b{_CHANGE}\b(?:\s+(?:by|about|nearly|almost|roughly|around|some|more|than|over|a|further|"
     rf"another|an|estimated|sharply|steeply|slightly)){{0,3}}\s+{_NUMBER}"
     rf"|{_NUMBER}\s+(?:rise|fall|increase|decrease|decline|drop|jump|surge|gain|loss|cut)\b"
+    rf"|\b{_CHANGE}\s+by\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?(?:a third|a quarter|half|"
+    r"two-thirds|three-quarters|a fifth|a tenth)\b"
     r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\brecord (?:high|low)s?\b"
     r"|\bfastest-growing\b|\b(?:one|two|three|four|\d+) (?:in|out of) (?:every )?(?:\d+|ten|five|four|three) "
     r"(?:people|adults|children|americans|britons|voters|residents|women|men|workers)\b",

@@ -52,6 +52,8 @@ _STATIC_CUES_RE = re.compile(
     re.IGNORECASE,
 )
 _COLON_ATTRIBUTION_RE = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:\w+ly\s+)?$",
+                                re.IGNORECASE)
 WINDOW_WORDS = 7
 
 
@@ -95,9 +97,13 @@ def find_cues(sentence: str) -> list[tuple[re.Match[str], bool]]:
     if colon:
         cues.append((colon, True))
     for cue in _CUE_RE.finditer(sentence):
+        if _PASSIVE_BEFORE_RE.search(sentence, 0, cue.start()):
+            continue  # "is widely thought", "was expected": a passive, not a source speaking
         before = _words_before(sentence, cue.start())
         after = " ".join(sentence[cue.end():].split()[:4])
-        if has_named_source(before) or (_starts_with_name(after)):
+        if has_named_source(before) or _starts_with_name(after) or \
+                _starts_with_name(sentence[: cue.start()].lstrip(" \"“‘'(")) and \
+                not _VAGUE_RE.search(before):
             cues.append((cue, False))
     return sorted(cues, key=lambda c: c[0].start())
 

@@ -144,10 +144,14 @@ class Document:
         if sentence is None:
             return False
         for cue_start, cue_end, whole in self._cue_spans[sentence.index]:
-            if whole or cue_start >= end:
+            if whole:
                 return True
-            between = self.prose[cue_end:start]
-            if not _CLAUSE_BREAK_RE.search(between):
+            if cue_start >= end:
+                # "…would never sell, the minister said": the cue follows its clause
+                if _CLAUSE_BREAK_RE.search(self.prose, end, cue_start):
+                    return True
+                continue
+            if not _CLAUSE_BREAK_RE.search(self.prose, cue_end, start):
                 return True
         return False
 

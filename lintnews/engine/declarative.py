@@ -8,7 +8,8 @@ that, overlapping a hit, clear it: "claimed responsibility"), `unless_before` /
 `unless_after` / `only_before` / `only_after` (regular expressions on the words around a hit),
 `unless_sentence` (a regular expression anywhere in the hit's sentence),
 `skip_names` (Title-Case names such as "Sandy Hook Massacre"), `skip_mentions` ("what he
-called a regime"), `skip_attributed` (reported speech of a named source), `scope` (which
+called a regime"), `skip_attributed` (reported speech of a named source), `skip_sourced` (a named source
+in the sentence or the one before or after it in the paragraph), `scope` (which
 blocks: body, headline, heading) and `quotes` (skip, info or report inside direct quotes).
 """
 
@@ -27,7 +28,7 @@ from lintnews.engine.safety import compile_user_regex
 RULE_KEYS = {
     "code", "name", "category", "type", "severity", "message", "summary", "rationale",
     "source", "phrases", "swap", "exceptions", "unless_before", "unless_after", "only_before",
-    "only_after", "unless_sentence", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
+    "only_after", "unless_sentence", "skip_sourced", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
 SCOPES = {"body", "headline", "heading"}
@@ -55,6 +56,7 @@ class _Context:
     skip_names: bool
     skip_mentions: bool
     skip_attributed: bool
+    skip_sourced: bool
     scope: frozenset[str]
 
 
@@ -124,6 +126,8 @@ class PhraseRule:
         if c.skip_mentions and (_MENTION_RE.search(before) or _is_quoted_word(prose, start, end)):
             return True
         if c.skip_names and _in_name(prose, sentence.start, start, end):
+            return True
+        if c.skip_sourced and doc.is_sourced(sentence):
             return True
         return c.skip_attributed and doc.is_reported_speech(start, end)
 
@@ -227,6 +231,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
         skip_names=bool(data.get("skip_names", False)),
         skip_mentions=bool(data.get("skip_mentions", True)),
         skip_attributed=bool(data.get("skip_attributed", False)),
+        skip_sourced=bool(data.get("skip_sourced", False)),
         scope=scope,
     )
     examples = data.get("examples", {})

@@ -93,7 +93,12 @@ def _token_body(token: str) -> str:
                 j += 1
             inner = token[i + 1 : j - 1]
             raw_options = _split_options(inner)
-            group = "(?:" + "|".join(_phrase_body(o.strip()) for o in raw_options) + ")"
+            bodies = [_phrase_body(o.strip()) for o in raw_options]
+            for option, body in zip(raw_options, bodies):
+                if option.strip() and re.fullmatch(body, ""):
+                    raise ValueError(f"choice {option.strip()!r} in {token!r} can match nothing; "
+                                     "list the forms instead, e.g. (show|shows)")
+            group = "(?:" + "|".join(bodies) + ")"
             if token[j : j + 1] == "?":  # "(be )?word": an optional word inside the token
                 spaced = any(o.endswith(" ") for o in raw_options)
                 group, j = "(?:" + group + ("\\s+" if spaced else "") + ")?", j + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import PurePath
+from urllib.parse import quote
 
 from lintnews import __version__
 from lintnews.output import Report
@@ -15,7 +16,9 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 def _uri(path: str) -> str:
     posix = PurePath(path).as_posix()
-    return posix[2:] if posix.startswith("./") else posix
+    posix = posix[2:] if posix.startswith("./") else posix
+    # artifactLocation.uri must be a URI reference: percent-encode spaces, '%' and the like.
+    return quote(posix, safe="/")
 
 
 def render(report: Report) -> str:

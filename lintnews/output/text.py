@@ -10,7 +10,9 @@ def render(report: Report) -> str:
     for f in report.findings:
         hint = f" [{', '.join(repr(s) for s in f.suggestions)}]" if f.suggestions and \
             any(f.suggestions) else ""
-        lines.append(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}{hint} "
+        # One finding a line: a message that quotes text across a line break stays on one line.
+        message = " ".join(f.message.splitlines())
+        lines.append(f"{f.path}:{f.line}:{f.column}: {f.code} {message}{hint} "
                      f"({f.severity}, {f.name})")
     s = report.summary()
     by = s["by_severity"]
