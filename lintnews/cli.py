@@ -148,6 +148,10 @@ def explain(code: str, config_path: Path | None) -> None:
              f"Source: {m.source}", f"Safe fix: {'yes' if m.fix_safe else 'no'}",
              f"Inside direct quotations: {_quote_policy(m.quotes)}", "",
              m.summary, "", m.rationale or "(no rationale given)", ""]
+    if m.example_config:
+        lines.append("With this in lintnews.toml:")
+        lines.extend(f"  {line}" for line in m.example_config.strip().splitlines())
+        lines.append("")
     if m.bad_examples:
         lines.append("Bad (flagged):")
         lines.extend(f"  ✗ {e}".replace("\n", "\n    ") for e in m.bad_examples)

@@ -37,7 +37,8 @@ class CodeRule:
 
 def rule(*, code: str, name: str, category: str, severity: str, summary: str, source: str,
          bad: Iterable[str] = (), good: Iterable[str] = (), quotes: str = "skip",
-         fix_safe: bool = False, enabled: bool = True) -> Callable[[CheckFunction], CodeRule]:
+         fix_safe: bool = False, enabled: bool = True,
+         example_config: str = "") -> Callable[[CheckFunction], CodeRule]:
     """Declare a code rule; the function's docstring is its rationale."""
     def wrap(function: CheckFunction) -> CodeRule:
         meta = RuleMeta(
@@ -46,6 +47,7 @@ def rule(*, code: str, name: str, category: str, severity: str, summary: str, so
             pack=f"builtin:{category}",
             examples=tuple([Example(t, True) for t in bad] + [Example(t, False) for t in good]),
             quotes=quotes, fix_safe=fix_safe, enabled_by_default=enabled,
+            example_config=example_config,
         )
         return CodeRule(meta, function)
     return wrap

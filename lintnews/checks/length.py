@@ -27,7 +27,7 @@ def _lead_index(doc: Document) -> int | None:
       summary="Sentences over 30 words (info) and over 40 words (warning); thresholds configurable.",
       source="Reuters Handbook of Journalism (lead rule: over 30 words be very nervous, at 40 break "
              "the sentence); US Navy journalism manual ('30 words or less')",
-      bad=["Ukraine will insist on territorial integrity and sovereignty as the endpoints of any "
+      bad=["Title\n\nThe talks resume on Monday.\n\nUkraine will insist on territorial integrity and sovereignty as the endpoints of any "
            "negotiated outcome, but the logic of international political bargaining necessitates "
            "making peace when or as situations allow, irrespective of whether such terms are "
            "sufficient for Ukraine, and regardless of what its allies may say."],

@@ -13,8 +13,8 @@ _DOUBLED_RE = re.compile(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
 _GRAMMATICAL_DOUBLES = {"had", "that", "is", "do", "bye", "no", "so", "very", "ha", "boo",
                         "chop", "knock", "tut", "yada", "mahi", "bora", "cha", "dum", "aye",
                         "pom", "tom", "sing", "never", "now", "go", "ta", "la", "rah", "really",
-                        "many", "blah", "yeah", "yes", "oh", "well", "far", "more", "again",
-                        "round", "over", "on", "out", "hear", "tsk", "murmur", "walla"}
+                        "many", "blah", "yeah", "yes", "oh", "well", "far",
+                        "hear", "tsk", "murmur", "walla"}
 
 
 @rule(code="LN502", name="doubled-word", category="style", severity="warning", quotes="report",
@@ -40,7 +40,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                       ("",))
 
 
-_SPACE_BEFORE_RE = re.compile(r"(?<=\w)([ \t]+)([,.;:!?])(?=\s|$)")
+_SPACE_BEFORE_RE = re.compile(r"(?<=[\w.)%”’\"])([ \t]+)([,.;:!?])(?=\s|$)")
 
 
 @rule(code="LN503", name="space-before-punctuation", category="style", severity="warning",

@@ -27,7 +27,8 @@ def _patterns(reject: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str
       fix_safe=True,
       summary="Terms the newsroom's config rejects, with its preferred replacement.",
       source="The newsroom's own style guide, configured in [vocabulary] reject",
-      bad=[], good=["The talks were held in Kyiv."])
+      bad=["The talks were held in Kiev on Tuesday."], good=["The talks were held in Kyiv."],
+      example_config='[vocabulary]\nreject = { "Kiev" = "Kyiv" }\n')
 def house_vocabulary(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Why is this bad? Every newsroom keeps a list of spellings and terms it does not use
     ("Kiev" for "Kyiv", "utilise" for "use"). Put it in the config as

@@ -39,7 +39,7 @@ VAGUE_SUBJECTS = (
 )
 PRONOUNS = r"he|she|they|we|i|it"
 
-_CUE_RE = re.compile(rf"\b(?:{CUE_VERBS})\b", re.IGNORECASE)
+_CUE_RE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})\b", re.IGNORECASE)
 _SOURCE_NOUN_RE = re.compile(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
 _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_SUBJECTS})\s*$", re.IGNORECASE)
 _PRONOUN_RE = re.compile(rf"\b(?:{PRONOUNS})\b\s*(?:\w+ly\s+)?$", re.IGNORECASE)

@@ -53,6 +53,7 @@ class RuleMeta:
     quotes: str = "skip"  # inside a direct quotation: skip, report at info, or report
     fix_safe: bool = False  # its suggestion may be applied by --fix
     enabled_by_default: bool = True
+    example_config: str = ""  # TOML the examples need (e.g. a house vocabulary)
 
     @property
     def bad_examples(self) -> list[str]:

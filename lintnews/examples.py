@@ -1,0 +1,34 @@
+"""Running a rule's own examples: the bad ones must fire, the good ones must stay silent."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lintnews.config import Settings, parse_settings
+from lintnews.engine.model import Finding, Rule
+from lintnews.engine.runner import lint_source
+from lintnews.source import SourceFile
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def example_text(example: str) -> str:
+    """A one-sentence example is body copy: give it a headline above, as in an article."""
+    return example if "\n\n" in example else f"Headline\n\n{example}\n"
+
+
+def example_settings(rule: Rule) -> Settings:
+    if not rule.meta.example_config:
+        return Settings()
+    table = tomllib.loads(rule.meta.example_config)
+    return parse_settings(table, Path("example-config.toml"), "example config")
+
+
+def run_example(rule: Rule, example: str) -> list[Finding]:
+    """Findings of `rule` alone on `example`."""
+    source = SourceFile("example.txt", example_text(example))
+    return lint_source(source, [rule], example_settings(rule)).findings

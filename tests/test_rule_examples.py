@@ -1,0 +1,47 @@
+"""Every rule documents itself with examples, and the examples are true."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.engine.model import CATEGORIES
+from lintnews.engine.registry import load_rules
+from lintnews.examples import run_example
+
+RULES = load_rules()
+CASES = [(rule, text, bad) for rule in RULES for text, bad in
+         ((e.text, e.bad) for e in rule.meta.examples)]
+
+
+def _id(case: tuple) -> str:
+    rule, text, bad = case
+    return f"{rule.meta.code}-{'bad' if bad else 'good'}-{text[:30]}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
+def test_example_behaves_as_documented(case: tuple) -> None:
+    rule, text, bad = case
+    findings = run_example(rule, text)
+    if bad:
+        assert findings, f"{rule.meta.code} should flag its bad example: {text!r}"
+        assert all(f.code == rule.meta.code for f in findings)
+    else:
+        assert not findings, f"{rule.meta.code} flagged its good example {text!r}: " + \
+            "; ".join(f.message for f in findings)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.meta.code for r in RULES])
+def test_rule_is_documented(rule) -> None:
+    meta = rule.meta
+    assert meta.category in CATEGORIES
+    assert meta.summary and meta.rationale and meta.source
+    assert meta.bad_examples, f"{meta.code} has no bad example"
+    assert meta.good_examples, f"{meta.code} has no good example"
+
+
+def test_codes_and_names_are_unique_and_stable() -> None:
+    codes = [r.meta.code for r in RULES]
+    names = [r.meta.name for r in RULES]
+    assert len(codes) == len(set(codes))
+    assert len(names) == len(set(names))
+    assert all(code.startswith("LN") for code in codes)
