@@ -33,12 +33,40 @@ GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 # A house-vocabulary config whose messages carry XML-special characters, GitHub-special
 # characters, and (for a term matched across a line break) a newline.
 CONFIG = r'''
-[vocabulary]
-reject = { "Kiev city" = "Kyiv", "AT&T" = "say \"<AT&T>\" or 'the firm'", "100%" = "all: every, one" }
+[vocabulary.reject]
+"Kiev city" = "Kyiv"
+"AT&T" = "say \"<AT&T>\" or 'the firm'"
+"100%" = "all: every, one"
 '''
 ODD_ARTICLE = ("Title\n\n"
                "They met in Kiev\ncity with AT&T staff, 100% of them.\n\n"
                "The stakes are impossible to understate.\n")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _load_rules_once():
+    """Compile the rule packs once per module for the in-process (CliRunner) runs.
+
+    Each real `lintnews` process loads its rules once; this only keeps many CliRunner
+    invocations in one test process from recompiling them every time.
+    """
+    import lintnews.engine.registry as registry
+    import lintnews.session as session
+
+    original = registry.load_rules
+    cache: dict = {}
+
+    def load_rules(extra_folders=()):
+        key = tuple(extra_folders)
+        if key not in cache:
+            cache[key] = original(key)
+        return list(cache[key])
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(registry, "load_rules", load_rules)
+    mp.setattr(session, "load_rules", load_rules)
+    yield
+    mp.undo()
 
 
 def invoke(*args: str, stdin: bytes | None = None):
@@ -203,7 +231,7 @@ def test_sarif_results_carry_levels_regions_and_rules(outputs: dict[str, str],
     results = run["results"]
     assert len(results) == len(findings)
     assert {f["severity"] for f in findings} == {"error", "warning", "info"}
-    for f, r in zip(findings, results):
+    for f, r in zip(findings, results, strict=True):
         assert r["ruleId"] == f["code"]
         assert r["level"] == SARIF_LEVELS[f["severity"]]
         assert r["message"]["text"] == f["message"]
@@ -287,7 +315,7 @@ def test_checkstyle_drops_characters_xml_cannot_carry():
 def test_github_commands_match_workflow_syntax(outputs: dict[str, str], findings: list[dict]):
     commands = parse_github(outputs["github"])
     assert len(commands) == len(findings)
-    for f, cmd in zip(findings, commands):
+    for f, cmd in zip(findings, commands, strict=True):
         props = cmd["props"]
         assert cmd["level"] == GITHUB_LEVELS[f["severity"]]
         assert list(props)[:3] == ["file", "line", "col"]

@@ -232,10 +232,23 @@ def test_inline_code_is_masked(code: str) -> None:
     assert read_markdown(text).masked[start:start + len(code)].strip() == ""
 
 
-def test_inline_code_spanning_a_line_break_is_masked() -> None:
+@pytest.mark.parametrize("text", [
+    "Run `impossible\nto understate` now.\n",
+    "Run `impossible\r\nto understate` now.\r\n",
+    "> Run `impossible\n> to understate` now.\n",
+    "- Run `impossible\n  to understate` now.\n",
+])
+def test_inline_code_spanning_a_line_break_is_masked(text: str) -> None:
     # CommonMark code spans may contain line endings inside a paragraph.
-    text = "Run `impossible\nto understate` now.\n"
     assert spans(text) == []
+    assert len(read_masked(text)) == len(text)
+
+
+def test_a_directive_inside_inline_code_is_not_a_directive() -> None:
+    text = ("Write `<!-- lintnews: disable LN101 -->` to silence it.\n\n"
+            "It is impossible to understate.\n")
+    assert read_markdown(text).comments == ()
+    assert spans(text, "LN101") == [MISNEGATION]
 
 
 # -- links, URLs, HTML -----------------------------------------------------------------------
@@ -298,6 +311,12 @@ def test_a_fence_line_inside_a_comment_does_not_swallow_the_article() -> None:
     assert spans(text, "LN101") == [MISNEGATION]
 
 
+def test_text_after_a_multi_line_comment_on_its_closing_line_is_prose() -> None:
+    text = "<!--\nold draft: impossible to understate\n--> It is impossible to understate.\n"
+    found = [(f.line, f.column) for f in lint(text) if f.code == "LN101"]
+    assert found == [(3, 11)]
+
+
 @pytest.mark.parametrize("tag", ["div", "table", "script", "figure", "section"])
 def test_html_blocks_are_masked(tag: str) -> None:
     text = (f"Intro.\n\n<{tag} class=\"x\">\nIt is impossible to understate.\ncritics argue\n"
@@ -356,6 +375,16 @@ def test_block_kinds() -> None:
         ("LN101", 16, MISNEGATION),
         ("LN301", 16, "critics argue"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "He noted that critics argue the plan will fail.\n",
+    "- Officials fear that critics argue the plan will fail.\n",
+    "> Yet even now critics argue the plan will fail.\n",
+])
+def test_weasel_phrase_after_other_words_is_reported(text: str) -> None:
+    # A regression check: LN301 once stayed silent after any word (case-insensitive context).
+    assert spans(text, "LN301") == ["critics argue"]
 
 
 def test_heading_markers_are_masked() -> None:

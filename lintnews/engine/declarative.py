@@ -16,18 +16,20 @@ blocks: body, headline, heading) and `quotes` (skip, info or report inside direc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from lintnews.document.model import Document
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Context, Example, Hit, RuleMeta, Severity
-from lintnews.engine.phrases import compile_phrases
-from lintnews.engine.safety import compile_user_regex
+from lintnews.engine.phrases import compile_phrases, phrase_regex
+from lintnews.engine.safety import check_user_regex, compile_user_regex
+from lintnews.engine.trie import split_padding, trie_regex
 
 RULE_KEYS = {
     "code", "name", "category", "type", "severity", "message", "summary", "rationale",
-    "source", "phrases", "swap", "exceptions", "unless_before", "unless_after", "only_before",
+    "source", "phrases", "swap", "patterns", "swap_patterns", "exceptions", "unless_before", "unless_after", "only_before",
     "only_after", "unless_sentence", "skip_sourced", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
@@ -63,14 +65,27 @@ class _Context:
 class PhraseRule:
     """An existence or substitution rule compiled from pack data."""
 
-    def __init__(self, meta: RuleMeta, pattern: re.Pattern[str], message: str,
-                 swaps: dict[str, list[str]], context: _Context) -> None:
+    def __init__(self, meta: RuleMeta, build_pattern: Callable[[], re.Pattern[str]],
+                 message: str, swaps: dict[str, list[str]], context: _Context) -> None:
         self.meta = meta
-        self.pattern = pattern
+        self._build_pattern = build_pattern
         self.message = message
-        self.swaps = swaps  # lower-cased matched text → suggestions ({} for existence)
-        self.swap_patterns = [(re.compile(k, re.IGNORECASE), v) for k, v in swaps.items()]
+        self.swaps = swaps  # a regex per swap key → suggestions ({} for existence)
         self.context = context
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: building a large pack's patterns is the cost of start-up."""
+        try:
+            return self._build_pattern()
+        except (ValueError, re.error) as err:
+            raise PackError(f"{self.meta.pack}: rule {self.meta.code}: bad pattern: {err}") from None
+
+    @cached_property
+    def swap_patterns(self) -> list[tuple[re.Pattern[str], list[str]]]:
+        # Compiled on the first hit only: most rules never need them in a run.
+        flags = self.pattern.flags & re.IGNORECASE
+        return [(re.compile(k, flags), v) for k, v in self.swaps.items()]
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         prose = doc.prose
@@ -88,12 +103,14 @@ class PhraseRule:
             message = self.message.format(
                 match=" ".join(found.split()),
                 suggestion=" or ".join(f"'{s}'" for s in suggestions) if suggestions else "",
+                replacement=suggestions[0] if suggestions else "",
             )
             yield Hit(start, end, message, suggestions)
 
     def _suggest(self, found: str) -> list[str]:
+        normalised = " ".join(found.split())
         for pattern, suggestions in self.swap_patterns:
-            if pattern.fullmatch(" ".join(found.split())):
+            if pattern.fullmatch(found) or pattern.fullmatch(normalised):
                 return suggestions
         return []
 
@@ -188,20 +205,29 @@ def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
     inflect = bool(data.get("inflect", False))
 
     swaps: dict[str, list[str]] = {}
+    regexes: list[str] = []
+    phrases: list[str] = []
     if kind == "substitution":
         swap = data.get("swap")
-        if not isinstance(swap, dict) or not swap:
+        swap_patterns = data.get("swap_patterns")
+        if not (isinstance(swap, dict) and swap) and not (isinstance(swap_patterns, dict)
+                                                           and swap_patterns):
             raise PackError(f"{where}: a substitution rule needs a 'swap' table")
-        phrases = list(swap)
-        for phrase, suggestion in swap.items():
-            suggestions = _as_list(suggestion, f"swap.{phrase}", where)
-            swaps[_phrase_fullmatch(phrase, inflect)] = suggestions
+        for phrase, suggestion in (swap or {}).items():
+            phrases.append(phrase)
+            swaps[_phrase_fullmatch(phrase, inflect)] = _as_list(suggestion, f"swap.{phrase}", where)
+        for regex, suggestion in (swap_patterns or {}).items():
+            regexes.append(_checked_regex(regex, where))
+            swaps[regex] = _as_list(suggestion, f"swap_patterns.{regex}", where)
     else:
         phrases = _as_list(data.get("phrases", []), "phrases", where)
-        if not phrases:
-            raise PackError(f"{where}: an existence rule needs 'phrases'")
+        regexes = [_checked_regex(r, where) for r in _as_list(data.get("patterns", []),
+                                                              "patterns", where)]
+        if not phrases and not regexes:
+            raise PackError(f"{where}: an existence rule needs 'phrases' or 'patterns'")
     try:
-        pattern = compile_phrases(phrases, case_sensitive=case_sensitive, inflect_first=inflect)
+        for phrase in phrases:
+            phrase_regex(phrase)  # syntax errors in phrases are reported now, not at first use
         exceptions = (compile_phrases(_as_list(data["exceptions"], "exceptions", where))
                       if data.get("exceptions") else None)
     except (ValueError, re.error) as err:
@@ -248,7 +274,45 @@ def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
         quotes=quotes, fix_safe=bool(data.get("fix_safe", False)),
         enabled_by_default=bool(data.get("enabled", True)),
     )
-    return PhraseRule(meta, pattern, data["message"], swaps, context)
+    def build_pattern() -> re.Pattern[str]:
+        return _combine(phrases, regexes, case_sensitive, inflect)
+
+    rule = PhraseRule(meta, build_pattern, data["message"], swaps, context)
+    if not pack.startswith("builtin:"):
+        try:  # a user's pack is checked completely at load time
+            _ = rule.pattern
+        except PackError as err:
+            raise PackError(f"{where}: {err}") from None
+    return rule
+
+
+def _checked_regex(pattern: str, where: str) -> str:
+    """A pack's raw regular expression, checked for catastrophic backtracking."""
+    try:
+        check_user_regex(pattern)
+    except ValueError as err:
+        raise PackError(f"{where}: pattern {pattern!r}: {err}") from None
+    return pattern
+
+
+def _combine(phrases: list[str], regexes: list[str], case_sensitive: bool,
+             inflect: bool) -> re.Pattern[str]:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    parts = []
+    if phrases:
+        parts.append(compile_phrases(phrases, case_sensitive=case_sensitive,
+                                     inflect_first=inflect).pattern)
+    literal_groups: dict[tuple[str, str], list[str]] = {}
+    for regex in regexes:
+        split = split_padding(regex)
+        if split is None:
+            parts.append(f"(?:{regex})")
+        else:
+            left, literal, right = split
+            literal_groups.setdefault((left, right), []).append(literal)
+    for (left, right), literals in literal_groups.items():
+        parts.append(left + "(?:" + trie_regex(literals, fold_case=not case_sensitive) + ")" + right)
+    return re.compile("|".join(parts), flags)
 
 
 def _phrase_fullmatch(phrase: str, inflect: bool) -> str:

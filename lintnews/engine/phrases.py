@@ -93,11 +93,11 @@ def _token_body(token: str) -> str:
                 j += 1
             inner = token[i + 1 : j - 1]
             raw_options = _split_options(inner)
-            bodies = [_phrase_body(o.strip()) for o in raw_options]
-            for option, body in zip(raw_options, bodies):
-                if option.strip() and re.fullmatch(body, ""):
+            for option in raw_options:
+                if option.strip() and _all_optional(option):
                     raise ValueError(f"choice {option.strip()!r} in {token!r} can match nothing; "
                                      "list the forms instead, e.g. (show|shows)")
+            bodies = [_phrase_body(o.strip()) for o in raw_options]
             group = "(?:" + "|".join(bodies) + ")"
             if token[j : j + 1] == "?":  # "(be )?word": an optional word inside the token
                 spaced = any(o.endswith(" ") for o in raw_options)
@@ -110,6 +110,12 @@ def _token_body(token: str) -> str:
             out.append(_literal(token[i:j]))
             i = j
     return "".join(out)
+
+
+def _all_optional(phrase: str) -> bool:
+    """Can this phrase match nothing at all? (Every token is an optional word.)"""
+    return all(t.endswith("?") and not t.endswith(")?") or t.startswith("(") and t.endswith(")?")
+               and _closing(t, 0) == len(t) - 2 for t in _tokenise(phrase))
 
 
 def _closing(token: str, start: int) -> int:
@@ -198,7 +204,7 @@ def compile_phrases(phrases: list[str], *, case_sensitive: bool = False,
                 phrase = f"{head}~ {rest}".strip()
         bodies.append(phrase_regex(phrase))
     flags = 0 if case_sensitive else re.IGNORECASE
-    for phrase, body in zip(sorted(set(phrases), key=len, reverse=True), bodies):
-        if re.fullmatch(body, "", flags) or re.fullmatch(body, " ", flags):
+    for phrase in phrases:
+        if _all_optional(phrase):
             raise ValueError(f"phrase {phrase!r} can match nothing at all")
     return re.compile(r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w])(?!-\w)", flags)

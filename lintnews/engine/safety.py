@@ -16,14 +16,19 @@ _NESTED_QUANTIFIER_RE = re.compile(
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
 
 
-def compile_user_regex(pattern: str, anchor: str) -> re.Pattern[str]:
-    """Compile a pack author's regular expression, anchored at the 'start' or 'end' of context, or 'anywhere'."""
+def check_user_regex(pattern: str) -> None:
+    """Reject patterns that could backtrack catastrophically (without compiling them)."""
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise ValueError(f"regular expression longer than {MAX_PATTERN_LENGTH} characters")
     if _NESTED_QUANTIFIER_RE.search(pattern):
         raise ValueError("nested repetition such as (a+)+ can hang the linter; rewrite it")
     if _BACKREFERENCE_RE.search(pattern):
         raise ValueError("backreferences are not allowed")
+
+
+def compile_user_regex(pattern: str, anchor: str) -> re.Pattern[str]:
+    """Compile a pack author's regular expression, anchored at the 'start' or 'end' of context, or 'anywhere'."""
+    check_user_regex(pattern)
     try:
         body = {"end": f"(?:{pattern})\\s*$", "start": f"\\s*(?:{pattern})"}.get(anchor, pattern)
         return re.compile(body, re.IGNORECASE)

@@ -27,8 +27,11 @@ def mask_urls(text: str, chars: list[str], start: int = 0, end: int | None = Non
             mask_span(chars, m.start(), m.end())
 
 
-def mask_markdown_inline(text: str, chars: list[str], start: int, end: int) -> None:
-    """Blank Markdown inline syntax in text[start:end], leaving only the prose."""
+def mask_markdown_inline(text: str, chars: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Blank Markdown inline syntax in text[start:end], leaving only the prose.
+
+    Returns the (start, end) offsets of the code spans found.
+    """
     segment = text[start:end]
     taken = bytearray(len(segment))  # positions already masked as code or markup
 
@@ -36,8 +39,10 @@ def mask_markdown_inline(text: str, chars: list[str], start: int, end: int) -> N
         mask_span(chars, start + a, start + b)
         taken[a:b] = b"\x01" * (b - a)
 
+    code_spans = []
     for m in _CODE_SPAN_RE.finditer(segment):
         blank(m.start(), m.end())
+        code_spans.append((start + m.start(), start + m.end()))
     for pattern in (_AUTOLINK_RE, _IMAGE_RE):
         for m in pattern.finditer(segment):
             if not any(taken[m.start() : m.end()]):
@@ -58,3 +63,4 @@ def mask_markdown_inline(text: str, chars: list[str], start: int, end: int) -> N
     for m in _EMPHASIS_RE.finditer(segment):
         if not any(taken[m.start() : m.end()]):
             blank(m.start(), m.end())
+    return code_spans

@@ -30,6 +30,7 @@ _HTML_BLOCK_RE = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_COMMENT_BLOCK_RE = re.compile(r" {0,3}<!--")
 
 
 class _Lines:
@@ -49,9 +50,9 @@ class _Builder:
         self.chars = chars
         self.blocks: list[Block] = []
         self.open: tuple[str, int, int] | None = None
+        self.code_spans: list[tuple[int, int]] = []  # inline code, found when a block closes
 
     def add_prose(self, kind: str, start: int, end: int, *, continues: bool) -> None:
-        mask_markdown_inline(self.text, self.chars, start, end)
         if continues and self.open is not None:
             self.open = (self.open[0], self.open[1], end)
         else:
@@ -63,6 +64,12 @@ class _Builder:
             return
         kind, start, end = self.open
         self.open = None
+        # Inline syntax is masked over the whole block, so a code span or a tag may cross a
+        # line break; block markers inside it (a quote's ">") are already blank in self.chars.
+        segment = self.chars[start:end]
+        spans = mask_markdown_inline("".join(segment), segment, 0, end - start)
+        self.chars[start:end] = segment
+        self.code_spans.extend((start + a, start + b) for a, b in spans)
         masked = "".join(self.chars[start:end])
         stripped_start = len(masked) - len(masked.lstrip())
         stripped_end = len(masked.rstrip())
@@ -78,6 +85,7 @@ def read_markdown(text: str) -> ProseText:
     code_lines: set[int] = set()
     fence: str | None = None
     in_html = False
+    in_comment = False  # a multi-line HTML comment opened at the start of a line
     in_table = False
 
     for index, (start, end) in enumerate(lines):
@@ -95,9 +103,27 @@ def read_markdown(text: str) -> ProseText:
             if blank:
                 in_html = False
             continue
+        if in_comment:
+            close = line.find("-->")
+            if close < 0:
+                mask_span(chars, start, end)
+                continue
+            in_comment = False
+            mask_span(chars, start, start + close + 3)
+            if line[close + 3:].strip():
+                out.add_prose("paragraph", start + close + 3, end, continues=False)
+            continue
         if blank:
             out.flush()
             in_table = False
+            continue
+        m = _COMMENT_BLOCK_RE.match(line)
+        if m and "-->" not in line[m.end():]:
+            # CommonMark HTML block (type 2): it ends at "-->", and nothing inside it (a fence,
+            # a heading) is Markdown.
+            out.flush()
+            mask_span(chars, start, end)
+            in_comment = True
             continue
         m = _FENCE_RE.match(line)
         if m:
@@ -172,7 +198,7 @@ def read_markdown(text: str) -> ProseText:
     out.flush()
 
     comments = []
-    code_spans = [lines[i] for i in sorted(code_lines)]
+    code_spans = [lines[i] for i in sorted(code_lines)] + out.code_spans
     for m in _COMMENT_RE.finditer(text, body_start):
         if any(s <= m.start() < e for s, e in code_spans):
             continue
