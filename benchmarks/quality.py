@@ -100,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--categories", default=",".join(NOISE_CATEGORIES))
     args = parser.parse_args(argv)
 
+    if not (args.corpus / "seed-expected.json").exists():
+        print(f"quality.py: no corpus at {args.corpus} (expected seed-expected.json and "
+              "news/articles/); pass --corpus DIR", file=sys.stderr)
+        return 2
     ok = True
     rows, all_required = seed_coverage(args.corpus)
     print("Seed article: required and optional items")

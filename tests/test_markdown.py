@@ -122,7 +122,8 @@ def test_yaml_folded_block_scalar_is_a_dek() -> None:
             "author: Slammed Smith\n---\n\nBody.\n")
     kinds = blocks(text)
     assert kinds[0][0] == "dek"
-    assert kinds[0][1].split() == "Critics argue the plan will fail, officials said.".split()
+    assert kinds[0][1].split() == ["Critics", "argue", "the", "plan", "will", "fail,", "officials",
+                                   "said."]
     assert [f.line for f in lint(text) if f.code == "LN301"] == [3]
     assert "LN202" not in {f.code for f in lint(text)}
 
@@ -406,7 +407,7 @@ def test_masked_text_keeps_length_line_breaks_and_original_characters() -> None:
         "```\r\ncode\r\n```\r\n\r\n# H [l](http://x)\r\n\r\n> q `c` <!-- c -->\r\n")
     masked = read_markdown(text).masked
     assert len(masked) == len(text)
-    for m, t in zip(masked, text):
+    for m, t in zip(masked, text, strict=True):
         assert m == t or m == " "
         if t in "\r\n":
             assert m == t

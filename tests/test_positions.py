@@ -153,7 +153,7 @@ def check_masking(text: str, name: str) -> None:
     prose = read_prose(text, name)
     masked = prose.masked
     assert len(masked) == len(text)
-    for i, (m, t) in enumerate(zip(masked, text)):
+    for i, (m, t) in enumerate(zip(masked, text, strict=True)):
         if m != " ":
             assert m == t, (i, m, t)
         if t in "\r\n":
@@ -176,8 +176,10 @@ PROPERTY = settings(max_examples=300, deadline=None,
 
 @PROPERTY
 @given(text=articles(), bom=st.booleans())
-@example(text="---\r\ntitle: impossible to understate\r\n---\r\n\r\nCritics argue so.\r\n", bom=True)
-@example(text="# H 😀 impossible to understate\r\rcritics argue\r\n\r\n\U0001f600so bravely", bom=False)
+@example(text="---\r\ntitle: impossible to understate\r\n---\r\n\r\nCritics argue so.\r\n",
+         bom=True)
+@example(text="# H 😀 impossible to understate\r\rcritics argue\r\n\r\n\U0001f600so bravely",
+         bom=False)
 @example(text="\u2028impossible to understate\x85critics argue\u2029", bom=False)
 @example(text="e\u0301\u0301 impossible to understate\r\n", bom=True)
 def test_markdown_finding_positions(text: str, bom: bool) -> None:

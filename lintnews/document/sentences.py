@@ -64,7 +64,7 @@ def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
         return not text[match.end():match.end() + 1].isdigit()
     if token in STATE_ABBREVIATIONS and word[0].isupper():
         return next_word in SENTENCE_STARTERS
-    if token in TITLE_ABBREVIATIONS and word[0].isupper() or token in OTHER_ABBREVIATIONS:
+    if (token in TITLE_ABBREVIATIONS and word[0].isupper()) or token in OTHER_ABBREVIATIONS:
         return False
     if len(token) == 1 and token.isalpha() and before.group(1).isupper():
         return False  # a middle initial: "John F. Kennedy"

@@ -27,7 +27,8 @@ def mask_urls(text: str, chars: list[str], start: int = 0, end: int | None = Non
             mask_span(chars, m.start(), m.end())
 
 
-def mask_markdown_inline(text: str, chars: list[str], start: int, end: int) -> list[tuple[int, int]]:
+def mask_markdown_inline(text: str, chars: list[str], start: int,
+                         end: int) -> list[tuple[int, int]]:
     """Blank Markdown inline syntax in text[start:end], leaving only the prose.
 
     Returns the (start, end) offsets of the code spans found.
