@@ -32,6 +32,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     stdin_filename: str = STDIN
+    metrics: bool = False  # compute document metrics (JSON summary, --statistics)
 
 
 @dataclass
@@ -120,6 +121,10 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
         report.files += 1
         report.words += result.document.word_count
         report.findings.extend(result.findings)
+        if options.metrics:
+            from lintnews.metrics import document_metrics
+
+            report.metrics[source.path] = document_metrics(result.document)
         threshold = options.fail_on or settings.fail_on
         if threshold != "never" and any(f.severity >= Severity.parse(threshold)
                                         for f in result.findings):

