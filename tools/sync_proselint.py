@@ -221,7 +221,7 @@ def _rule_block(name: str, path: str, entry: dict, code: str) -> list[str] | Non
     lines = ["[[rule]]", f"code = {_toml(code)}", f"name = {_toml('proselint-' + name)}",
              'category = "style"',
              f'type = {_toml("substitution" if entry["swaps"] else "existence")}',
-             'severity = "info"', "skip_mentions = false",
+             'severity = "info"',
              f"case_sensitive = {'false' if entry['case'] else 'true'}",
              f"message = {_toml(message)}",
              f"summary = {_toml('proselint ' + path + ': ' + _plain(message))}",

@@ -17,7 +17,7 @@ _PREDICTION_RE = re.compile(
     rf"(?:a |an |the )?(?:\w+ ){{0,2}}{_OUTCOME}\b"
     r"|\bwill (?:likely|probably|almost certainly|doubtless|surely) \w+"
     r"|\b(?:is|are|was|were) (?:all but |almost |virtually |widely |now |also )?(?:certain|poised|destined|doomed"
-    r"|likely|unlikely|expected|bound) to (?!be held|take place|take effect)\w+"
+    r"|likely|unlikely|bound) to (?!be held|take place|take effect)\w+"
     r"|\bwill (?:inevitably |surely )?(?:doom|cripple|devastate|transform|revolutioni[sz]e|reshape"
     r"|destroy|ruin|backfire|fail|collapse|unravel|spell the end)\b",
     re.IGNORECASE)
@@ -49,7 +49,7 @@ def unsourced_prediction(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue
             if doc.is_sourced(sentence):
                 break
-            tentative = re.search(r"\b(?:expected|likely|unlikely)\b", m.group(), re.IGNORECASE)
+            tentative = re.search(r"\b(?:likely|unlikely)\b", m.group(), re.IGNORECASE)
             yield Hit(m.start(), m.end(),
                       f"'{' '.join(m.group().split())}' predicts an outcome with no named "
                       "source; attribute the forecast or report what is known.",
@@ -60,7 +60,7 @@ def unsourced_prediction(doc: Document, ctx: Context) -> Iterator[Hit]:
 _CHANGE = (r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased|increases|"
            r"decreased|decreases|declined|declines|dropped|drops|jumped|jumps|surged|surges|soared|"
            r"soars|climbed|climbs|plunged|plunges|plummeted|grew|grows|shrank|shrunk|slumped|"
-           r"tumbled|spiked|up|down)")
+           r"tumbled|spiked)")
 _NUMBER = r"\d[\d,.]*\s?(?:%|percent|per cent|percentage points?)"
 _STATISTIC_RE = re.compile(
     rf"\b{_CHANGE}\b(?:\s+(?:by|about|nearly|almost|roughly|around|some|more|than|over|a|further|"

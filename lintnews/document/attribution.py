@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 CUE_VERBS = (
-    "said|says|say|saying|told|tells|tell|added|adds|stated|states|announced|announces|wrote|"
+    "said|says|say|saying|told|tells|tell|added|adds|add|commented|comments|remarked|remarks|"
+    "observed|stated|states|announced|announces|wrote|"
     "writes|tweeted|posted|testified|estimated|estimates|predicted|predicts|warned|warns|"
     "confirmed|confirms|noted|notes|argued|argues|claimed|claims|insisted|insists|explained|"
     "explains|reported|reports|asked|asks|replied|responded|acknowledged|recalled|described|"
@@ -34,6 +35,7 @@ SOURCE_NOUNS = (
 )
 VAGUE_SUBJECTS = (
     "critics|experts|observers|some|many|others|people|analysts|commentators|pundits|"
+    "scientists|economists|doctors|researchers|academics|activists|historians|insiders|"
     "skeptics|sceptics|supporters|opponents|insiders|most|several|few|everyone|everybody|"
     "many people|some people|some experts|many experts|some critics|many observers"
 )

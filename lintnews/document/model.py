@@ -144,6 +144,8 @@ class Document:
         if sentence is None:
             return False
         for cue_start, cue_end, whole in self._cue_spans[sentence.index]:
+            if cue_start < end and cue_end > start:
+                continue  # the span's own verb ("critics say") is not its source
             if whole:
                 return True
             if cue_start >= end:

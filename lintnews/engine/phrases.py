@@ -107,7 +107,7 @@ def _token_body(token: str) -> str:
         else:
             j = token.find("(", i)
             j = len(token) if j < 0 else j
-            out.append(_literal(token[i:j]))
+            out.append(ANY_WORD.join(_literal(part) for part in token[i:j].split("*")))
             i = j
     return "".join(out)
 
