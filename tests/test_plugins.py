@@ -1,0 +1,177 @@
+"""Third-party packs (entry points), local pack folders, and packs that fail to load."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ARTICLE = "Headline\n\nThe council met on Tuesday. Its plan is a boondoggle, critics argue.\n"
+
+
+def _make_plugin(root: Path, module_source: str, entry: str) -> dict[str, str]:
+    """An installed-looking distribution: a module plus a .dist-info with entry points."""
+    site = root / "site"
+    site.mkdir()
+    (site / "ourpaper_rules.py").write_text(textwrap.dedent(module_source), encoding="utf-8")
+    info = site / "ourpaper_rules-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: ourpaper-rules\nVersion: 1.0\n",
+                                   encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[lintnews.rules]\nourpaper = {entry}\n",
+                                           encoding="utf-8")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(site), env.get("PYTHONPATH", "")])
+    return env
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+CODE_PLUGIN = """
+from lintnews.checks import rule
+from lintnews.engine.model import Hit
+
+@rule(code="OUR01", name="boondoggle", category="loaded-language", severity="warning",
+      summary="'boondoggle' editorialises.", source="Our Paper style guide",
+      bad=["The plan is a boondoggle."], good=["The plan is costly."])
+def boondoggle(doc, ctx):
+    "Why is this bad? It is a sneer."
+    start = doc.prose.find("boondoggle")
+    if start >= 0:
+        yield Hit(start, start + len("boondoggle"), "'boondoggle' editorialises.")
+
+RULES = [boondoggle]
+"""
+
+
+def test_entry_point_plugin_rules_run_and_are_listed(tmp_path: Path) -> None:
+    env = _make_plugin(tmp_path, CODE_PLUGIN, "ourpaper_rules:RULES")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path, env)
+    assert result.returncode == 1, result.stderr
+    assert "a.txt:3:" in result.stdout and "OUR01" in result.stdout
+    listed = _run(["rules"], tmp_path, env)
+    assert "OUR01" in listed.stdout and "plugin:ourpaper" in listed.stdout
+    explained = _run(["explain", "OUR01"], tmp_path, env)
+    assert "The plan is a boondoggle." in explained.stdout
+
+
+def test_entry_point_may_name_a_folder_of_toml_packs(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "house.toml").write_text(textwrap.dedent("""
+        [[rule]]
+        code = "OUR02"
+        name = "boondoggle-word"
+        category = "loaded-language"
+        message = "'{match}' editorialises."
+        phrases = ["boondoggle"]
+        [rule.examples]
+        bad = ["The plan is a boondoggle."]
+        good = ["The plan is costly."]
+    """), encoding="utf-8")
+    env = _make_plugin(tmp_path, f"PACKS = {str(packs)!r}\n", "ourpaper_rules:PACKS")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt", "--select", "OUR02"], tmp_path, env)
+    assert result.returncode == 1 and "OUR02" in result.stdout, result.stderr
+
+
+def test_a_plugin_that_fails_to_import_is_a_clear_error(tmp_path: Path) -> None:
+    env = _make_plugin(tmp_path, "import no_such_module_anywhere\n", "ourpaper_rules:RULES")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path, env)
+    assert result.returncode == 2
+    assert "ourpaper" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_rule_that_raises_is_reported_and_other_rules_still_run(tmp_path: Path) -> None:
+    source = CODE_PLUGIN.replace('start = doc.prose.find("boondoggle")',
+                                 'raise RuntimeError("broken rule")')
+    env = _make_plugin(tmp_path, source, "ourpaper_rules:RULES")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path, env)
+    assert result.returncode == 2
+    assert "internal error in rule OUR01" in result.stderr and "broken rule" in result.stderr
+    assert "LN301" in result.stdout  # the built-in rules' findings are still produced
+    assert "Traceback" not in result.stderr
+
+
+def test_local_pack_folder_from_config(tmp_path: Path) -> None:
+    house = tmp_path / "style" / "house"
+    house.mkdir(parents=True)
+    (house / "words.toml").write_text(textwrap.dedent("""
+        [pack]
+        name = "house"
+        [[rule]]
+        code = "HOUSE01"
+        name = "house-boondoggle"
+        category = "style"
+        type = "substitution"
+        message = "House style: write {suggestion}, not '{match}'."
+        swap = { "boondoggle" = "costly project" }
+        [rule.examples]
+        bad = ["The plan is a boondoggle."]
+        good = ["The plan is a costly project."]
+    """), encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["style/house"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt", "--format", "json"], tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert '"HOUSE01"' in result.stdout and "costly project" in result.stdout
+    assert "style/house" in _run(["rules"], tmp_path).stdout
+
+
+def test_a_broken_pack_names_the_file_and_exits_2(tmp_path: Path) -> None:
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "bad.toml").write_text("[[rule]\ncode = 'X'\n", encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path)
+    assert result.returncode == 2
+    assert "bad.toml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_pack_rule_with_an_unknown_key_or_duplicate_code_is_an_error(tmp_path: Path) -> None:
+    house = tmp_path / "house"
+    house.mkdir()
+    rule = textwrap.dedent("""
+        [[rule]]
+        code = "LN101"
+        name = "my-misnegation"
+        category = "logic"
+        message = "m"
+        phrases = ["x"]
+    """)
+    (house / "dup.toml").write_text(rule, encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path)
+    assert result.returncode == 2 and "LN101" in result.stderr and "twice" in result.stderr
+    (house / "dup.toml").write_text(rule.replace("LN101", "HOUSE02").replace("phrases",
+                                    "phrasez"), encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path)
+    assert result.returncode == 2 and "phrasez" in result.stderr
+
+
+def test_catastrophic_regex_in_a_pack_is_rejected(tmp_path: Path) -> None:
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "slow.toml").write_text(textwrap.dedent("""
+        [[rule]]
+        code = "HOUSE03"
+        name = "slow"
+        category = "style"
+        message = "m"
+        patterns = ["(a+)+$"]
+    """), encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Headline\n\n" + "a" * 40 + "!\n", encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path)
+    assert result.returncode == 2 and "nested repetition" in result.stderr
