@@ -66,7 +66,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     targets = list(paths) or ["."]
     stdin_bytes = sys.stdin.buffer.read() if "-" in targets else None
     options = Options(select=_codes(select), ignore=_codes(ignore) or (), fail_on=fail_on,
-                      stdin_filename=stdin_filename,
+                      stdin_filename=stdin_filename, keep_sources=fix,
                       metrics=statistics or output_format == "json")
     try:
         finder = ConfigFinder(config_path)

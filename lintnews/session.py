@@ -32,6 +32,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     stdin_filename: str = STDIN
+    keep_sources: bool = False  # keep each file's text (for --fix); otherwise memory stays flat
     metrics: bool = False  # compute document metrics (JSON summary, --statistics)
 
 
@@ -116,10 +117,11 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
         chosen = select_rules(rules, settings, options.select, options.ignore)
         relative = _relative(target.path, settings.root) if target.path else None
         result = lint_source(source, chosen, settings, relative)
-        outcome.results.append(result)
+        if options.keep_sources:
+            outcome.results.append(result)
         outcome.rule_errors.extend(result.rule_errors)
         report.files += 1
-        report.words += result.document.word_count
+        report.words += result.word_count
         report.findings.extend(result.findings)
         if options.metrics:
             from lintnews.metrics import document_metrics
@@ -129,6 +131,7 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
         if threshold != "never" and any(f.severity >= Severity.parse(threshold)
                                         for f in result.findings):
             outcome.failed = True
+        del result  # the document model is not needed past this point
     report.errors = errors
     outcome.input_errors = bool(errors)
     return outcome

@@ -58,9 +58,12 @@ def annexation_euphemism(doc: Document, ctx: Context) -> Iterator[Hit]:
     named in the same sentence, so "Ukraine has vowed to recover Crimea" stays silent. The
     rule is silent in attributed reported speech and quotations. The territory list is data
     (lintnews/checks/data/territories.toml)."""
+    territories = [t for t in _territories() if t[0].search(doc.prose)]
+    if not territories:
+        return
     for sentence in doc.sentences:
         text = doc.prose[sentence.start: sentence.end]
-        for names, powers in _territories():
+        for names, powers in territories:
             place = names.search(text)
             if not place:
                 continue

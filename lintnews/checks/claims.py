@@ -91,13 +91,15 @@ def unsourced_statistic(doc: Document, ctx: Context) -> Iterator[Hit]:
     no source cannot be checked. Say where the figure comes from ("according to the census",
     "data from the central bank show") in the same paragraph. Plain figures such as vote
     shares, dates, ages, scores and prices are background facts and are not flagged."""
-    for sentence in doc.sentences:
-        if doc.paragraphs[sentence.paragraph].is_heading:
+    reported: set[int] = set()
+    for m in _STATISTIC_RE.finditer(doc.prose):
+        sentence = doc.sentence_at(m.start())
+        if sentence is None or sentence.index in reported or m.end() > sentence.end:
             continue
-        m = _STATISTIC_RE.search(doc.prose, sentence.start, sentence.end)
-        if m is None or doc.in_direct_quote(m.start(), m.end()) or \
-                _paragraph_sourced(doc, sentence.index):
+        if doc.paragraphs[sentence.paragraph].is_heading or \
+                doc.in_direct_quote(m.start(), m.end()) or _paragraph_sourced(doc, sentence.index):
             continue
+        reported.add(sentence.index)
         yield Hit(m.start(), m.end(),
                   f"The statistic '{m.group()}' has no named source nearby; say where the "
                   "figure comes from.")

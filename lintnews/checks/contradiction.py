@@ -37,6 +37,9 @@ def heading_contradiction(doc: Document, ctx: Context) -> Iterator[Hit]:
     claims simplicity or certainty and its section (or, failing that, the article) keeps
     describing complexity."""
     paragraphs = doc.paragraphs
+    if not any(p.is_heading and _SIMPLE_CLAIM_RE.search(doc.prose, p.start, p.end)
+               for p in paragraphs):
+        return
     total = sum(len(_COMPLEXITY_RE.findall(doc.prose, p.start, p.end))
                 for p in paragraphs if not p.is_heading)
     for i, heading in enumerate(paragraphs):
@@ -73,6 +76,8 @@ _REPEAT_RE = re.compile(
             "The bank took the unprecedented step of cutting rates below zero."])
 def repeated_unprecedented(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Why is this bad? Something that happens "for the third time" has two precedents."""
+    if not _UNPRECEDENTED_RE.search(doc.prose):
+        return
     for sentence in doc.sentences:
         m = _UNPRECEDENTED_RE.search(doc.prose, sentence.start, sentence.end)
         if m and _REPEAT_RE.search(doc.prose, sentence.start, sentence.end):

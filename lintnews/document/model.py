@@ -11,6 +11,7 @@ from lintnews.document.attribution import find_cues
 from lintnews.document.quotes import _outside_quotes
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
+_ALNUM_RUN_RE = re.compile(r"[^\W_]+")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|\s-\s|[\"”]")
 _PARAGRAPH_ATTRIBUTION_RE = re.compile(r"\s*According to\b[^,]{2,80},")
 
@@ -83,6 +84,19 @@ class Document:
 
     def body_paragraphs(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if not p.is_heading and p.kind != "dek"]
+
+    # -- word index (see lintnews.engine.prefilter) ------------------------------------------
+    @cached_property
+    def word_starts(self) -> dict[str, list[int]]:
+        """Where words begin, by the first three letters of the word, lower-cased."""
+        index: dict[str, list[int]] = {}
+        for m in _ALNUM_RUN_RE.finditer(self.prose):
+            index.setdefault(m.group()[:3].lower(), []).append(m.start())
+        return index
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.prose.lower()
 
     # -- lookups ----------------------------------------------------------------------------
     def quotation_at(self, offset: int) -> Quotation | None:

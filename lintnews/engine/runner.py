@@ -27,6 +27,10 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     rule_errors: list[str] = field(default_factory=list)  # internal errors of rules
 
+    @property
+    def word_count(self) -> int:
+        return self.document.word_count
+
 
 def select_rules(rules: list[Rule], settings: Settings, select: tuple[str, ...] | None,
                  ignore: tuple[str, ...]) -> list[Rule]:

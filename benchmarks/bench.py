@@ -1,0 +1,111 @@
+"""Speed: lintnews against proselint, measured in the same run on the same files.
+
+    python benchmarks/bench.py              # one article, the corpus, the corpus x10
+    python benchmarks/bench.py --quick      # one article and the corpus only, 3 runs each
+
+Every figure is the median of several whole-process runs (start-up included), with the
+peak resident memory of the process. proselint must be installed (it is in the test extra).
+The corpus is ../shared/corpus/news/articles (or --corpus DIR).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def run_once(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one whole-process run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = 0
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(command: list[str], runs: int) -> tuple[float, float]:
+    results = [run_once(command) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def words_in(paths: list[Path]) -> int:
+    return sum(len(WORD_RE.findall(p.read_text(encoding="utf-8"))) for p in paths)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path,
+                        default=ROOT.parent / "shared" / "corpus" / "news" / "articles")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--jobs", type=int, default=None, help="also time lintnews --jobs N")
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick else args.runs
+    articles = sorted(args.corpus.glob("*.txt"))
+    if not articles:
+        print(f"bench.py: no articles in {args.corpus}", file=sys.stderr)
+        return 2
+    lintnews = [sys.executable, "-m", "lintnews", "check", "--fail-on", "never"]
+    proselint = [sys.executable, "-m", "proselint", "check"]
+    if shutil.which("proselint") is None and not _importable("proselint"):
+        print("bench.py: proselint is not installed (pip install -e '.[test]')", file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tenfold = Path(tmp) / "x10"
+        for i in range(10):
+            copy = tenfold / f"copy{i}"
+            copy.mkdir(parents=True)
+            for a in articles:
+                shutil.copy(a, copy / a.name)
+        one = articles[0]
+        cases = [("one article", [one], [str(one)]),
+                 ("corpus", articles, [str(args.corpus)])]
+        if not args.quick:
+            cases.append(("corpus x10", articles * 10, [str(tenfold)]))
+        print(f"# lintnews vs proselint, {date.today()}, {platform.machine()}, "
+              f"{os.cpu_count()} cores, Python {platform.python_version()}, median of {runs} runs")
+        print()
+        print("| case | words | lintnews s | proselint s | lintnews words/s | proselint words/s "
+              "| speed ratio | lintnews MB | proselint MB |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        timings = {}
+        for name, files, target in cases:
+            words = words_in(files)
+            lt, lm = measure(lintnews + target, runs)
+            pt, pm = measure(proselint + target, max(1, runs if name != "corpus x10" else 1))
+            timings[name] = lt
+            print(f"| {name} | {words} | {lt:.3f} | {pt:.3f} | {words / lt:,.0f} | {words / pt:,.0f} "
+                  f"| {pt / lt:.1f}x | {lm:.0f} | {pm:.0f} |")
+            if args.jobs and name != "one article":
+                jt, jm = measure(lintnews + ["--jobs", str(args.jobs)] + target, runs)
+                print(f"| {name}, --jobs {args.jobs} | {words} | {jt:.3f} | {pt:.3f} "
+                      f"| {words / jt:,.0f} | {words / pt:,.0f} | {pt / jt:.1f}x | {jm:.0f} | {pm:.0f} |")
+        if "corpus x10" in timings:
+            print(f"\ncorpus x10 / corpus time: {timings['corpus x10'] / timings['corpus']:.1f} "
+                  "(10.0 is linear)")
+    return 0
+
+
+def _importable(name: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(name) is not None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""Which words can a rule's match start with? A cheap index that spares most regex scans.
+
+Python's `re` cannot skip ahead for patterns that start with a look-behind or a word
+boundary, so scanning a document costs time at every character, for every rule. Instead,
+the document is split into words once (Document.word_starts), and each rule is matched,
+anchored, only where a word begins with one of its *trigger keys*: the first three letters
+(lower-cased) of every word a match can begin with. A rule whose triggers cannot be worked
+out from its pattern is scanned the ordinary way. Either way the matches are the same.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c  # type: ignore[attr-defined]
+from re import _parser as parser  # type: ignore[attr-defined]
+
+KEY_LENGTH = 3
+MAX_KEYS = 20000
+_WORD_STARTS = {c.AT_BEGINNING, c.AT_BOUNDARY, c.AT_BEGINNING_STRING}
+
+
+class Unknown(Exception):
+    """The pattern's first word cannot be determined."""
+
+
+def key_of(word: str) -> str:
+    return word[:KEY_LENGTH].lower()
+
+
+def trigger_keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Keys every match must start with, or None when they cannot be worked out."""
+    try:
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        prefixes = _seq(list(parsed), "", anchored=False)
+    except (Unknown, RecursionError, re.error):
+        return None
+    keys = set()
+    for prefix, done in prefixes:
+        if not prefix or (done is not True and len(prefix) < KEY_LENGTH):
+            return None  # a short prefix that a longer word could continue
+        keys.add(key_of(prefix))
+    return frozenset(keys) if len(keys) <= MAX_KEYS else None
+
+
+# Each result is (prefix, state): True when the prefix is a whole word or KEY_LENGTH long,
+# False when the items ran out (what follows decides), None when the rest is unknowable.
+Result = set[tuple[str, "bool | None"]]
+
+
+def _seq(items: list, prefix: str, *, anchored: bool) -> Result:
+    if len(prefix) >= KEY_LENGTH:
+        return {(prefix, True)}
+    if not items:
+        return {(prefix, False)}
+    op, av = items[0]
+    rest = items[1:]
+    if op is c.AT:
+        if prefix:
+            return {(prefix, True)} if av not in (c.AT_NON_BOUNDARY,) else {(prefix, None)}
+        return _seq(rest, prefix, anchored=anchored or av in _WORD_STARTS)
+    if op in (c.ASSERT, c.ASSERT_NOT):
+        direction, _sub = av
+        if prefix:
+            return {(prefix, True)} if op is c.ASSERT_NOT and direction > 0 else {(prefix, None)}
+        # A negative look-behind (for word characters) marks a word start, as \b does.
+        return _seq(rest, prefix, anchored=anchored or (op is c.ASSERT_NOT and direction < 0))
+    if op is c.LITERAL:
+        ch = chr(av)
+        if not ch.isalnum():
+            if not prefix:
+                raise Unknown  # a match that starts with punctuation
+            return {(prefix, True)}
+        if not anchored and not prefix:
+            raise Unknown  # could start in the middle of a word
+        return _seq(rest, prefix + ch.lower(), anchored=True)
+    if op is c.IN:
+        if _non_alnum_class(av):
+            if not prefix:
+                raise Unknown
+            return {(prefix, True)}
+        chars = _small_class(av)
+        if chars is None:
+            if prefix:
+                return {(prefix, None)}
+            raise Unknown
+        out: Result = set()
+        for ch in chars:
+            out |= _seq([(c.LITERAL, ord(ch)), *rest], prefix, anchored=anchored)
+        return out
+    if op is c.BRANCH:
+        out = set()
+        for branch in av[1]:
+            out |= _seq([*list(branch), *rest], prefix, anchored=anchored)
+        return out
+    if op is c.SUBPATTERN:
+        return _seq([*list(av[-1]), *rest], prefix, anchored=anchored)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = av
+        out = set()
+        if low == 0:
+            out |= _seq(rest, prefix, anchored=anchored)
+        if high != 0:
+            for p, state in _seq(list(sub), prefix, anchored=anchored):
+                if state is not False:
+                    out.add((p, state))
+                    continue
+                out |= _seq(rest, p, anchored=True)
+                if high != 1 and p != prefix:
+                    out |= _seq([(op, (0, high, sub)), *rest], p, anchored=True)
+        return out
+    if prefix:
+        return {(prefix, None)}
+    raise Unknown
+
+
+def _non_alnum_class(av: list) -> bool:
+    """A class of spaces or punctuation only, such as \\s or [-,]: it ends a word."""
+    for op, value in av:
+        if op is c.LITERAL and not chr(value).isalnum():
+            continue
+        if op is c.CATEGORY and value in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD,
+                                           c.CATEGORY_LINEBREAK):
+            continue
+        return False
+    return True
+
+
+def _small_class(av: list) -> list[str] | None:
+    chars: list[str] = []
+    for op, value in av:
+        if op is c.LITERAL:
+            chars.append(chr(value))
+        elif op is c.RANGE and value[1] - value[0] < 8:
+            chars.extend(chr(v) for v in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars if len(chars) <= 8 else None
+
+
+def required_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased literal openings (three characters or more) one of which every match
+    contains, for patterns that may start inside a word; None when unknown."""
+    try:
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        prefixes = _seq(list(parsed), "", anchored=True)
+    except (Unknown, RecursionError, re.error):
+        return None
+    if any(len(p) < KEY_LENGTH for p, _ in prefixes):
+        return None
+    return frozenset(p[:KEY_LENGTH].lower() for p, _ in prefixes)
