@@ -89,12 +89,13 @@ def main(argv: list[str] | None = None) -> int:
             lt, lm = measure(lintnews + target, runs)
             pt, pm = measure(proselint + target, max(1, runs if name != "corpus x10" else 1))
             timings[name] = lt
-            print(f"| {name} | {words} | {lt:.3f} | {pt:.3f} | {words / lt:,.0f} | {words / pt:,.0f} "
-                  f"| {pt / lt:.1f}x | {lm:.0f} | {pm:.0f} |")
+            print(f"| {name} | {words} | {lt:.3f} | {pt:.3f} | {words / lt:,.0f} "
+                  f"| {words / pt:,.0f} | {pt / lt:.1f}x | {lm:.0f} | {pm:.0f} |")
             if args.jobs and name != "one article":
-                jt, jm = measure(lintnews + ["--jobs", str(args.jobs)] + target, runs)
+                jt, jm = measure([*lintnews, "--jobs", str(args.jobs), *target], runs)
                 print(f"| {name}, --jobs {args.jobs} | {words} | {jt:.3f} | {pt:.3f} "
-                      f"| {words / jt:,.0f} | {words / pt:,.0f} | {pt / jt:.1f}x | {jm:.0f} | {pm:.0f} |")
+                      f"| {words / jt:,.0f} | {words / pt:,.0f} | {pt / jt:.1f}x "
+                      f"| {jm:.0f} | {pm:.0f} |")
         if "corpus x10" in timings:
             print(f"\ncorpus x10 / corpus time: {timings['corpus x10'] / timings['corpus']:.1f} "
                   "(10.0 is linear)")

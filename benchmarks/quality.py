@@ -80,14 +80,16 @@ def evaluation(path: Path) -> dict[str, dict[str, float]]:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             category, expect, text = row["category"], row["expect"], row["text"]
             source = SourceFile("eval.txt", "Headline\n\n" + text.replace("\\n", "\n") + "\n")
-            found = any(f.category == category for f in lint_source(source, rules, settings).findings)
+            found = any(f.category == category
+                        for f in lint_source(source, rules, settings).findings)
             key = ("tp" if found else "fn") if expect == "flag" else ("fp" if found else "tn")
             counts[category][key] += 1
     out = {}
     for category, c in sorted(counts.items()):
         precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
         recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
-        out[category] = {"precision": precision, "recall": recall, **{k: float(v) for k, v in c.items()}}
+        out[category] = {"precision": precision, "recall": recall,
+                         **{k: float(v) for k, v in c.items()}}
     return out
 
 
@@ -125,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     by_rule = Counter((f.code, f.name) for f in findings)
     print("  per rule:")
     for (code, name), count in sorted(by_rule.items()):
-        print(f"    {code} {name:<28} {count:>5}  {1000 * count / max(words, 1):.3f} per 1,000 words")
+        print(f"    {code} {name:<28} {count:>5}  "
+              f"{1000 * count / max(words, 1):.3f} per 1,000 words")
     noise = sum(by_category[c] for c in NOISE_CATEGORIES)
     rate = 1000 * noise / max(words, 1)
     print(f"  loaded-language + logic + attribution: {noise} findings, {rate:.3f} per 1,000 words "
@@ -147,9 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nRandom sample of {min(args.sample, len(pool))} findings:")
         for f in pool[: args.sample]:
             text = texts[f.path]
-            sentence_start = max(text.rfind("\n", 0, f.offset), text.rfind(". ", 0, f.offset - 1)) + 1
+            sentence_start = max(text.rfind("\n", 0, f.offset),
+                                 text.rfind(". ", 0, f.offset - 1)) + 1
             context = " ".join(text[sentence_start: f.end_offset + 100].split())
-            print(f"- {Path(f.path).name}:{f.line} {f.code} [{text[f.offset:f.end_offset]}] :: {context[:260]}")
+            print(f"- {Path(f.path).name}:{f.line} {f.code} "
+                  f"[{text[f.offset:f.end_offset]}] :: {context[:260]}")
     print("\nRESULT:", "ok" if ok else "FAILED")
     return 0 if ok or not args.check else 1
 

@@ -127,7 +127,7 @@ def list_rules(output_format: str, config_path: Path | None) -> None:
     for r in rules:
         m = r.meta
         off = "" if m.enabled_by_default else " (off by default)"
-        click.echo(f"{m.code:<7} {m.name:<28} {m.category:<16} {str(m.severity):<8} "
+        click.echo(f"{m.code:<7} {m.name:<28} {m.category:<16} {m.severity!s:<8} "
                    f"{m.pack:<26} {m.summary}{off}")
         click.echo(f"{'':<7} source: {m.source}")
 
@@ -163,7 +163,8 @@ def explain(code: str, config_path: Path | None) -> None:
         lines.append("")
     lines += ["How to silence it:",
               f"  for one line:     <!-- lintnews: disable-next-line {m.code} -->",
-              f"  for a passage:    <!-- lintnews: disable {m.code} --> … <!-- lintnews: enable -->",
+              f"  for a passage:    <!-- lintnews: disable {m.code} --> "
+              "… <!-- lintnews: enable -->",
               f"  everywhere:       ignore = [\"{m.code}\"] in lintnews.toml, or --ignore {m.code}"]
     click.echo("\n".join(lines))
 

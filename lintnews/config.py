@@ -188,7 +188,8 @@ class ConfigFinder:
         if explicit is not None:
             if not explicit.is_file():
                 raise ConfigError(f"{explicit}: config file does not exist")
-            self._explicit_settings = load_config_file(explicit) or Settings(path=explicit.resolve())
+            self._explicit_settings = (load_config_file(explicit)
+                                       or Settings(path=explicit.resolve()))
 
     def for_path(self, path: Path) -> Settings:
         if self._explicit_settings is not None:

@@ -27,7 +27,8 @@ def _make_plugin(root: Path, module_source: str, entry: str) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def _run(args: list[str], cwd: Path,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=60)
 

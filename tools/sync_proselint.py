@@ -24,9 +24,10 @@ with warnings.catch_warnings():
     import sre_constants
     import sre_parse
 import sys
-import tomllib
 from collections import defaultdict
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "rules" / "proselint.toml"
@@ -145,7 +146,8 @@ def collect() -> tuple[dict[str, dict], list[str]]:
         entry: dict = {"patterns": [], "swaps": {}, "messages": set(), "case": True}
         for check in checks:
             kind = type(check.check_type).__name__
-            case_insensitive = getattr(getattr(check.engine, "opts", None), "case_insensitive", True)
+            case_insensitive = getattr(getattr(check.engine, "opts", None), "case_insensitive",
+                                       True)
             entry["case"] = entry["case"] and case_insensitive
             ct = check.check_type
             if kind == "Existence":
@@ -285,7 +287,8 @@ def main() -> int:
     if args.check:
         current = PACK.read_text(encoding="utf-8") if PACK.exists() else ""
         if current != text:
-            print("rules/proselint.toml is out of date; run tools/sync_proselint.py", file=sys.stderr)
+            print("rules/proselint.toml is out of date; run tools/sync_proselint.py",
+                  file=sys.stderr)
             return 1
         return 0
     PACK.write_text(text, encoding="utf-8")

@@ -71,7 +71,8 @@ def annexation_euphemism(doc: Document, ctx: Context) -> Iterator[Hit]:
             for m in _EUPHEMISM_RE.finditer(text):
                 if not power_named and not _SELF_FRAMING_RE.match(m.group()):
                     continue
-                gap = m.start() - place.end() if m.start() >= place.end() else place.start() - m.end()
+                gap = (m.start() - place.end() if m.start() >= place.end()
+                       else place.start() - m.end())
                 start = sentence.start + m.start()
                 if gap <= WINDOW and not doc.is_reported_speech(start, sentence.start + m.end()):
                     yield Hit(start, sentence.start + m.end(),

@@ -16,7 +16,8 @@ _PREDICTION_RE = re.compile(
     rf"\bwill (?:(?:likely|probably|surely|undoubtedly|certainly|almost certainly) )?be "
     rf"(?:a |an |the )?(?:\w+ ){{0,2}}{_OUTCOME}\b"
     r"|\bwill (?:likely|probably|almost certainly|doubtless|surely) \w+"
-    r"|\b(?:is|are|was|were) (?:all but |almost |virtually |widely |now |also )?(?:certain|poised|destined|doomed"
+    r"|\b(?:is|are|was|were) (?:all but |almost |virtually |widely |now |also )?"
+    r"(?:certain|poised|destined|doomed"
     r"|likely|unlikely|bound) to (?!be held|take place|take effect)\w+"
     r"|\bwill (?:inevitably |surely )?(?:doom|cripple|devastate|transform|revolutioni[sz]e|reshape"
     r"|destroy|ruin|backfire|fail|collapse|unravel|spell the end)\b",
@@ -69,7 +70,8 @@ _STATISTIC_RE = re.compile(
     rf"|\b{_CHANGE}\s+by\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?(?:a third|a quarter|half|"
     r"two-thirds|three-quarters|a fifth|a tenth)\b"
     r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\brecord (?:high|low)s?\b"
-    r"|\bfastest-growing\b|\b(?:one|two|three|four|\d+) (?:in|out of) (?:every )?(?:\d+|ten|five|four|three) "
+    r"|\bfastest-growing\b"
+    r"|\b(?:one|two|three|four|\d+) (?:in|out of) (?:every )?(?:\d+|ten|five|four|three) "
     r"(?:people|adults|children|americans|britons|voters|residents|women|men|workers)\b",
     re.IGNORECASE)
 

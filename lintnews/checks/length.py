@@ -24,10 +24,12 @@ def _lead_index(doc: Document) -> int | None:
 
 
 @rule(code="LN401", name="sentence-length", category="readability", severity="warning",
-      summary="Sentences over 30 words (info) and over 40 words (warning); thresholds configurable.",
-      source="Reuters Handbook of Journalism (lead rule: over 30 words be very nervous, at 40 break "
-             "the sentence); US Navy journalism manual ('30 words or less')",
-      bad=["Title\n\nThe talks resume on Monday.\n\nUkraine will insist on territorial integrity and sovereignty as the endpoints of any "
+      summary="Sentences over 30 words (info) and over 40 words (warning); "
+              "thresholds configurable.",
+      source="Reuters Handbook of Journalism (lead rule: over 30 words be very nervous, at 40 "
+             "break the sentence); US Navy journalism manual ('30 words or less')",
+      bad=["Title\n\nThe talks resume on Monday.\n\nUkraine will insist on territorial integrity "
+           "and sovereignty as the endpoints of any "
            "negotiated outcome, but the logic of international political bargaining necessitates "
            "making peace when or as situations allow, irrespective of whether such terms are "
            "sufficient for Ukraine, and regardless of what its allies may say."],
@@ -41,7 +43,8 @@ def sentence_length(doc: Document, ctx: Context) -> Iterator[Hit]:
     lead = _lead_index(doc)
     for sentence in doc.sentences:
         paragraph = doc.paragraphs[sentence.paragraph]
-        if paragraph.is_heading or paragraph.kind in ("table_cell", "dek") or sentence.index == lead:
+        if (paragraph.is_heading or paragraph.kind in ("table_cell", "dek")
+                or sentence.index == lead):
             continue
         if sentence.words > limits.sentence_words_warning:
             severity = Severity.WARNING
@@ -49,7 +52,8 @@ def sentence_length(doc: Document, ctx: Context) -> Iterator[Hit]:
             severity = Severity.INFO
         else:
             continue
-        limit = limits.sentence_words_info if severity is Severity.INFO else limits.sentence_words_warning
+        limit = (limits.sentence_words_info if severity is Severity.INFO
+                 else limits.sentence_words_warning)
         yield Hit(sentence.start, sentence.end,
                   f"Sentence of {sentence.words} words (over {limit}), starting "
                   f"'{_first_words(doc, sentence.start, sentence.end)}'; split it in two.",
@@ -60,10 +64,12 @@ def sentence_length(doc: Document, ctx: Context) -> Iterator[Hit]:
       summary="A lead (first sentence) over 30 words (info) or 40 words (warning).",
       source="Reuters Handbook of Journalism, as quoted by mediasceneindia ('count the words in "
              "the first sentence: over 25, get nervous'); WWU J104 'Keys' (leads of 19–26 words)",
-      bad=["Title\n\nTrump and Putin, both leaders, agreed on Wednesday to pursue negotiations aimed at "
-           "ending the long war in Ukraine, a conflict that has ravaged the region for close to three "
-           "years, over the phone from their capitals, according to statements from both sides."],
-      good=["Title\n\nTrump and Putin agreed on Wednesday to start talks on ending the war in Ukraine."])
+      bad=["Title\n\nTrump and Putin, both leaders, agreed on Wednesday to pursue negotiations "
+           "aimed at ending the long war in Ukraine, a conflict that has ravaged the region for "
+           "close to three years, over the phone from their capitals, according to statements "
+           "from both sides."],
+      good=["Title\n\nTrump and Putin agreed on Wednesday to start talks on ending the war in "
+            "Ukraine."])
 def lead_length(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Why is this bad? The lead carries the story. Wire desks count its words: over 25 the
     editor gets nervous, over 30 very nervous, and at 40 the sentence must be broken. The
@@ -99,7 +105,7 @@ def paragraph_length(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         words = sum(doc.sentences[i].words for i in paragraph.sentences)
         count = len(paragraph.sentences)
-        if words > limits.paragraph_words and count > 1 or count > limits.paragraph_sentences:
+        if (words > limits.paragraph_words and count > 1) or count > limits.paragraph_sentences:
             first = doc.sentences[paragraph.sentences.start]
             yield Hit(first.start, first.end,
                       f"Paragraph of {count} sentences and {words} words starting "

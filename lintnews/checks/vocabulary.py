@@ -37,7 +37,7 @@ def house_vocabulary(doc: Document, ctx: Context) -> Iterator[Hit]:
     reject = tuple(sorted(ctx.settings.vocabulary.reject.items()))
     if not reject:
         return
-    for pattern, term, preferred in _patterns(reject):
+    for pattern, _term, preferred in _patterns(reject):
         for m in pattern.finditer(doc.prose):
             found = m.group()
             suggestion = preferred

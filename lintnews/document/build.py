@@ -71,7 +71,8 @@ def _interview_turns(masked: str, paragraphs: list[Paragraph]) -> list[Quotation
     return turns
 
 
-def _sentence_containing(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+def _sentence_containing(sentences: list[Sentence], starts: list[int],
+                         offset: int) -> Sentence | None:
     from bisect import bisect_right
 
     i = bisect_right(starts, offset) - 1

@@ -67,8 +67,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
                     if (c == '"' or c in DOUBLE_OPEN) and _opens(text, i, lo):
                         open_double, open_paras = i, [index]
                         open_single = None
-                elif c == '"' or c in DOUBLE_CLOSE and c != "“" or c == "“" and _closes(text, i, hi) \
-                        and text[i - 1] in ".,!?;:—–-":
+                elif (c == '"' or (c in DOUBLE_CLOSE and c != "“")
+                      or (c == "“" and _closes(text, i, hi) and text[i - 1] in ".,!?;:—–-")):
                     if c == '"' and _opens(text, i, lo) and not _closes(text, i, hi):
                         i += 1  # a straight quote that opens inside an open one: nested, ignore
                         continue
@@ -77,11 +77,11 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
             elif open_double is None and c in "'‘" and open_single is None:
                 if _opens(text, i, lo) and i + 1 < hi and text[i + 1].isalpha():
                     open_single = i
-            elif open_double is None and c in "'’" and open_single is not None:
-                if _closes(text, i, hi) and not text[i - 1].isspace():
-                    if _is_real_single_quote(text, open_single, i):
-                        quotes.append(RawQuote(open_single, i + 1, (index,)))
-                    open_single = None
+            elif (open_double is None and c in "'’" and open_single is not None
+                  and _closes(text, i, hi) and not text[i - 1].isspace()):
+                if _is_real_single_quote(text, open_single, i):
+                    quotes.append(RawQuote(open_single, i + 1, (index,)))
+                open_single = None
             i += 1
         if open_double is not None:
             carry = (open_double, open_paras)
@@ -122,10 +122,10 @@ def quote_speaker(text: str, quote: RawQuote, sentence: tuple[int, int],
         return True
     before = text[max(paragraph[0], sentence[0], quote.start - 90): quote.start]
     m = _BEFORE_RE.search(before)
-    if m and has_named_source(before):
-        # "Smith said:", "according to the ministry,", "He told Reuters:"
-        if re.search(rf"\b(?:{CUE_VERBS})\b|according to|:\s*$", before, re.IGNORECASE):
-            return True
+    # "Smith said:", "according to the ministry,", "He told Reuters:"
+    if m and has_named_source(before) and re.search(rf"\b(?:{CUE_VERBS})\b|according to|:\s*$",
+                                                    before, re.IGNORECASE):
+        return True
     if _POSSESSIVE_CUE_RE.search(before):
         return True
     sentence_text = text[sentence[0]: sentence[1]]

@@ -134,18 +134,18 @@ def read_markdown(text: str) -> ProseText:
             continue
         indent = len(line) - len(line.lstrip(" \t").expandtabs(4)) if line[:1] == "\t" else \
             len(line) - len(line.lstrip(" "))
-        if line[:1] == "\t" or indent >= 4:
-            if out.open is None:  # indented code: only where it cannot continue a paragraph
-                code_lines.add(index)
-                mask_span(chars, start, end)
-                continue
+        # indented code: only where it cannot continue a paragraph
+        if (line[:1] == "\t" or indent >= 4) and out.open is None:
+            code_lines.add(index)
+            mask_span(chars, start, end)
+            continue
         if _HTML_BLOCK_RE.match(line):
             out.flush()
             mask_span(chars, start, end)
             in_html = True
             continue
         if out.open is not None and out.open[0] == "paragraph" and _SETEXT_RE.match(line):
-            kind, b_start, b_end = out.open
+            _kind, b_start, b_end = out.open
             out.open = ("heading", b_start, b_end)
             out.flush()
             mask_span(chars, start, end)
@@ -165,7 +165,7 @@ def read_markdown(text: str) -> ProseText:
             out.flush()
             continue
         next_line = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else ""
-        if "|" in line and (in_table or _TABLE_SEP_RE.match(next_line) and "-" in next_line):
+        if "|" in line and (in_table or (_TABLE_SEP_RE.match(next_line) and "-" in next_line)):
             out.flush()
             in_table = True
             if _TABLE_SEP_RE.match(line):

@@ -45,7 +45,8 @@ def render(report: Report) -> str:
         rules.append(rule)
     results = []
     for f in report.findings:
-        fingerprint = hashlib.sha256(f"{f.path}|{f.code}|{f.offset}|{f.message}".encode()).hexdigest()
+        fingerprint = hashlib.sha256(
+            f"{f.path}|{f.code}|{f.offset}|{f.message}".encode()).hexdigest()
         result: dict[str, object] = {
             "ruleId": f.code,
             "ruleIndex": index[f.code],
@@ -64,7 +65,8 @@ def render(report: Report) -> str:
             result["fixes"] = [{
                 "description": {"text": f"Replace with '{f.suggestions[0]}'"},
                 "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)}, "replacements": [{
-                    "deletedRegion": {"charOffset": f.offset, "charLength": f.end_offset - f.offset},
+                    "deletedRegion": {"charOffset": f.offset,
+                                      "charLength": f.end_offset - f.offset},
                     "insertedContent": {"text": f.suggestions[0]}}]}],
             }]
         results.append(result)
