@@ -7,6 +7,7 @@ input error, with a one-line message on stderr.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -52,39 +53,63 @@ def main() -> None:
 @click.option("--stdin-filename", default="-", help="Name to report for text read from '-'.")
 @click.option("--fix", is_flag=True, help="Apply safe suggested replacements in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="With --fix: print a diff, write nothing.")
+@click.option("--changed-since", metavar="REF",
+              help="Report only findings on lines added or changed since git revision REF.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Record today's findings in this baseline file.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule and category.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Lint files in N processes (default: the number of cores).")
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, config_path: Path | None, stdin_filename: str, fix: bool,
-          show_diff: bool, statistics: bool, jobs: int | None) -> None:
+          show_diff: bool, changed_since: str | None, baseline_path: Path | None,
+          write_baseline_path: Path | None, statistics: bool, jobs: int | None) -> None:
     """Lint article files and folders ('-' reads standard input)."""
-    from lintnews.session import Options, run
+    from lintnews.baseline import BaselineError, Filter, load, write
+    from lintnews.gitdiff import ChangedLines, GitError
+    from lintnews.session import Options, run, show_progress
 
     if show_diff and not fix:
         _fail("--diff needs --fix")
     targets = list(paths) or ["."]
     stdin_bytes = sys.stdin.buffer.read() if "-" in targets else None
-    options = Options(select=_codes(select), ignore=_codes(ignore) or (), fail_on=fail_on,
-                      stdin_filename=stdin_filename, keep_sources=fix,
-                      metrics=statistics or output_format == "json")
+    baseline_file = write_baseline_path or baseline_path
+    options = Options(
+        select=_codes(select), ignore=_codes(ignore) or (), fail_on=fail_on,
+        stdin_filename=stdin_filename, keep_sources=fix,
+        metrics=statistics or output_format == "json",
+        baseline_root=baseline_file.resolve().parent if baseline_file else None,
+        jobs=jobs or os.cpu_count() or 1,
+        progress=show_progress(),
+    )
     try:
         finder = ConfigFinder(config_path)
-        outcome = run(targets, finder, options, stdin_bytes)
-    except (ConfigError, PackError, SelectionError) as err:
+        changed = ChangedLines(changed_since) if changed_since else None
+        baseline = Filter(load(baseline_path)) if baseline_path and not write_baseline_path \
+            else None
+        outcome = run(targets, finder, options, stdin_bytes, config_path, changed, baseline)
+    except (ConfigError, PackError, SelectionError, GitError, BaselineError) as err:
         _fail(str(err))
         return
     report = outcome.report
+    if write_baseline_path:
+        write(write_baseline_path, outcome.baseline_entries)
+        click.echo(f"Wrote {sum(outcome.baseline_entries.values())} findings to "
+                   f"{write_baseline_path}.", err=True)
+        report.findings = []
+        outcome.failed = False
     if fix:
         from lintnews.fixing import apply_fixes
 
         applied, remaining = apply_fixes(outcome, show_diff)
-        if not show_diff:
-            report.findings = remaining
-            click.echo(f"Fixed {applied} problem{'s' if applied != 1 else ''}.", err=True)
-            outcome.failed = _still_failing(outcome, fail_on)
-        else:
+        if show_diff:
             sys.exit(EXIT_FINDINGS if applied else EXIT_OK)
+        report.findings = remaining
+        click.echo(f"Fixed {applied} problem{'s' if applied != 1 else ''}.", err=True)
+        outcome.failed = _still_failing(remaining, fail_on)
     if statistics:
         from lintnews.statistics import render_statistics
 
@@ -100,14 +125,13 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     sys.exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
 
 
-def _still_failing(outcome: object, fail_on: str | None) -> bool:
+def _still_failing(findings: list, fail_on: str | None) -> bool:
     from lintnews.engine.model import Severity
 
     threshold = fail_on or "warning"
-    report = outcome.report  # type: ignore[attr-defined]
     if threshold == "never":
         return False
-    return any(f.severity >= Severity.parse(threshold) for f in report.findings)
+    return any(f.severity >= Severity.parse(threshold) for f in findings)
 
 
 @main.command("rules")

@@ -15,11 +15,10 @@ def apply_fixes(outcome: Outcome, show_diff: bool) -> tuple[int, list[Finding]]:
     """Return (number of fixes, findings that remain)."""
     applied = 0
     remaining: list[Finding] = []
-    for result in outcome.results:
-        source = result.source
-        edits = safe_edits(result.findings)
+    for source, findings in outcome.sources:
+        edits = safe_edits(findings)
         fixed_spans = {(s, e) for s, e, _ in edits}
-        remaining.extend(f for f in result.findings
+        remaining.extend(f for f in findings
                          if (f.offset, f.end_offset) not in fixed_spans or not f.fix_safe)
         if not edits:
             continue

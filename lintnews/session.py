@@ -1,22 +1,36 @@
-"""Linting many files: find them, pick each file's config and rules, collect one Report."""
+"""Linting many files: find them, pick each file's config and rules, collect one Report.
+
+Files are linted one by one, or in worker processes with --jobs; either way the results are
+gathered in the order the files were found, so the output does not depend on the job count.
+The main process then applies the run-wide filters: changed lines and the baseline.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lintnews.baseline import Entry, entry_for
+from lintnews.baseline import Filter as BaselineFilter
 from lintnews.config import ConfigError, ConfigFinder, Settings
 from lintnews.discover import is_excluded, walk_articles
 from lintnews.engine.declarative import PackError
-from lintnews.engine.model import Rule, RuleMeta, Severity
+from lintnews.engine.model import Finding, Rule, RuleMeta, Severity
 from lintnews.engine.registry import load_rules
-from lintnews.engine.runner import FileResult, lint_source, select_rules
+from lintnews.engine.runner import lint_source, select_rules
 from lintnews.engine.selection import validate_tokens
+from lintnews.gitdiff import ChangedLines
 from lintnews.output import Report
 from lintnews.source import InputError, SourceFile, decode, read_source
 
 STDIN = "-"
+# Below this many files, starting worker processes costs more than it saves.
+MIN_FILES_FOR_WORKERS = 16
 
 
 @dataclass(frozen=True)
@@ -26,7 +40,7 @@ class Target:
     explicit: bool
 
 
-@dataclass
+@dataclass(frozen=True)
 class Options:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
@@ -34,15 +48,35 @@ class Options:
     stdin_filename: str = STDIN
     keep_sources: bool = False  # keep each file's text (for --fix); otherwise memory stays flat
     metrics: bool = False  # compute document metrics (JSON summary, --statistics)
+    baseline_root: Path | None = None  # compute baseline entries relative to this folder
+    jobs: int = 1
+    progress: bool = False  # a progress line on stderr
+
+
+@dataclass
+class FileOutcome:
+    """What linting one file produced; small and picklable, so workers can return it."""
+
+    display: str
+    findings: list[Finding] = field(default_factory=list)
+    words: int = 0
+    fail_on: str = "warning"
+    metrics: dict[str, float] | None = None
+    entries: list[Entry] | None = None  # baseline entries, aligned with findings
+    source: SourceFile | None = None
+    error: str | None = None
+    rule_errors: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Outcome:
     report: Report
-    results: list[FileResult] = field(default_factory=list)
+    sources: list[tuple[SourceFile, list[Finding]]] = field(default_factory=list)
     failed: bool = False  # findings at or above fail-on
-    input_errors: bool = False
     rule_errors: list[str] = field(default_factory=list)
+    baseline_entries: Counter[Entry] = field(default_factory=Counter)  # today's, for writing
+    baseline_total: int = 0
+    baseline_matched: int = 0
 
 
 def expand_targets(paths: list[str], finder: ConfigFinder,
@@ -82,59 +116,180 @@ class RuleBook:
         return self._cache[key]
 
 
+@dataclass
+class Linter:
+    """Everything needed to lint one file; one per process."""
+
+    finder: ConfigFinder
+    options: Options
+    book: RuleBook = field(default_factory=RuleBook)
+
+    def lint(self, target: Target, stdin_bytes: bytes | None = None) -> FileOutcome:
+        settings = self.finder.for_path(target.path if target.path else Path.cwd())
+        outcome = FileOutcome(target.display, fail_on=self.options.fail_on or settings.fail_on)
+        try:
+            source = _read(target, self.options, stdin_bytes)
+        except InputError as err:
+            outcome.error = str(err)
+            return outcome
+        chosen = select_rules(self.book.rules_for(settings), settings, self.options.select,
+                              self.options.ignore)
+        relative = _relative(target.path, settings.root) if target.path else None
+        result = lint_source(source, chosen, settings, relative)
+        outcome.findings = result.findings
+        outcome.words = result.word_count
+        outcome.rule_errors = result.rule_errors
+        if self.options.metrics:
+            from lintnews.metrics import document_metrics
+
+            outcome.metrics = document_metrics(result.document)
+        if self.options.baseline_root is not None:
+            outcome.entries = [entry_for(f, result.document, self.options.baseline_root)
+                               for f in result.findings]
+        if self.options.keep_sources:
+            outcome.source = source
+        return outcome
+
+
+# A worker process's own Linter, made once by _start_worker (process-local, not shared).
+_worker_linter: Linter | None = None
+
+
+def _start_worker(config: Path | None, options: Options) -> None:
+    global _worker_linter
+    _worker_linter = Linter(ConfigFinder(config), options)
+
+
+def _lint_in_worker(target: Target) -> FileOutcome:
+    assert _worker_linter is not None
+    return _worker_linter.lint(target)
+
+
 def run(paths: list[str], finder: ConfigFinder, options: Options,
-        stdin_bytes: bytes | None = None) -> Outcome:
-    """Lint `paths`. Raises PackError, SelectionError or ConfigError for usage errors."""
+        stdin_bytes: bytes | None = None, config: Path | None = None,
+        changed: ChangedLines | None = None, baseline: BaselineFilter | None = None) -> Outcome:
+    """Lint `paths`. Raises PackError, SelectionError or ConfigError for usage errors.
+
+    `changed` is a gitdiff.ChangedLines and `baseline` a baseline.Filter, when asked for.
+    """
     errors: list[str] = []
-    book = RuleBook()
-    base_rules = book.rules_for(finder.for_path(Path.cwd()))
+    linter = Linter(finder, options)
+    base_rules = linter.book.rules_for(finder.for_path(Path.cwd()))
     metas = [r.meta for r in base_rules]
     if options.select:
         validate_tokens(options.select, metas, "--select")
     validate_tokens(options.ignore, metas, "--ignore")
     report = Report(findings=[], rules={r.meta.code: r.meta for r in base_rules}, files=0)
     outcome = Outcome(report)
+    targets = list(expand_targets(paths, finder, errors))
     validated: set[Path | None] = set()
-    for target in expand_targets(paths, finder, errors):
+    for target in targets:
         settings = finder.for_path(target.path if target.path else Path.cwd())
-        rules = book.rules_for(settings)
-        if settings.path not in validated:
-            where = str(settings.path) if settings.path else "config"
-            all_metas = [r.meta for r in rules]
-            validate_tokens(settings.select, all_metas, f"{where}: key 'select'")
-            validate_tokens(settings.ignore, all_metas, f"{where}: key 'ignore'")
-            for tokens in settings.per_path_ignores.values():
-                validate_tokens(tokens, all_metas, f"{where}: key 'per-path-ignores'")
-            _validate_severity_keys(settings, all_metas, where)
-            validated.add(settings.path)
+        if settings.path in validated:
+            continue
+        rules = linter.book.rules_for(settings)
+        _validate_settings(settings, [r.meta for r in rules])
         for rule in rules:
             report.rules.setdefault(rule.meta.code, rule.meta)
-        try:
-            source = _read(target, options, stdin_bytes)
-        except InputError as err:
-            errors.append(str(err))
-            continue
-        chosen = select_rules(rules, settings, options.select, options.ignore)
-        relative = _relative(target.path, settings.root) if target.path else None
-        result = lint_source(source, chosen, settings, relative)
-        if options.keep_sources:
-            outcome.results.append(result)
-        outcome.rule_errors.extend(result.rule_errors)
-        report.files += 1
-        report.words += result.word_count
-        report.findings.extend(result.findings)
-        if options.metrics:
-            from lintnews.metrics import document_metrics
+        validated.add(settings.path)
 
-            report.metrics[source.path] = document_metrics(result.document)
-        threshold = options.fail_on or settings.fail_on
-        if threshold != "never" and any(f.severity >= Severity.parse(threshold)
-                                        for f in result.findings):
-            outcome.failed = True
-        del result  # the document model is not needed past this point
-    report.errors = errors
-    outcome.input_errors = bool(errors)
+    for file_outcome in _lint_all(targets, linter, options, config, stdin_bytes):
+        _collect(file_outcome, outcome, changed, baseline)
+    report.errors = errors + report.errors
+    if baseline is not None:
+        outcome.baseline_total = baseline.total
+        outcome.baseline_matched = baseline.matched
     return outcome
+
+
+def _lint_all(targets: list[Target], linter: Linter, options: Options, config: Path | None,
+              stdin_bytes: bytes | None) -> Iterator[FileOutcome]:
+    progress = _Progress(len(targets)) if options.progress and len(targets) >= 20 else None
+    files = [t for t in targets if t.path is not None]
+    use_workers = options.jobs > 1 and len(files) >= MIN_FILES_FOR_WORKERS \
+        and len(files) == len(targets)
+    if use_workers:
+        chunk = max(1, min(32, len(files) // (options.jobs * 4)))
+        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_start_worker,
+                                 initargs=(config, options)) as pool:
+            for result in pool.map(_lint_in_worker, files, chunksize=chunk):
+                if progress:
+                    progress.step(result.display)
+                yield result
+    else:
+        for target in targets:
+            result = linter.lint(target, stdin_bytes)
+            if progress:
+                progress.step(result.display)
+            yield result
+    if progress:
+        progress.done()
+
+
+def _collect(result: FileOutcome, outcome: Outcome, changed: ChangedLines | None,
+             baseline: BaselineFilter | None) -> None:
+    report = outcome.report
+    if result.error is not None:
+        report.errors.append(result.error)
+        return
+    findings = result.findings
+    entries = result.entries or [None] * len(findings)
+    pairs = list(zip(findings, entries))
+    if result.entries is not None:
+        outcome.baseline_entries.update(e for e in result.entries if e is not None)
+    if changed is not None and result.display != STDIN:
+        lines = changed.lines_for(Path(result.display))
+        if lines is not None:
+            pairs = [(f, e) for f, e in pairs
+                     if any(n in lines for n in range(f.line, f.end_line + 1))]
+    if baseline is not None:
+        pairs = [(f, e) for f, e in pairs if e is None or baseline.keep(e)]
+    kept = [f for f, _ in pairs]
+    outcome.rule_errors.extend(result.rule_errors)
+    report.files += 1
+    report.words += result.words
+    report.findings.extend(kept)
+    if result.metrics is not None:
+        report.metrics[result.display] = result.metrics
+    if result.source is not None:
+        outcome.sources.append((result.source, kept))
+    if result.fail_on != "never" and any(f.severity >= Severity.parse(result.fail_on)
+                                         for f in kept):
+        outcome.failed = True
+
+
+class _Progress:
+    """A one-line progress counter on stderr, for interactive runs over many files."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+
+    def step(self, name: str) -> None:
+        self.count += 1
+        width = 40
+        filled = width * self.count // max(self.total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                         f"{self.count}/{self.total} {name[-30:]:<30}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\r" + " " * 90 + "\r")
+        sys.stderr.flush()
+
+
+def show_progress() -> bool:
+    """Only for a person at a terminal: never in CI, pipes or redirected output."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _validate_settings(settings: Settings, metas: list[RuleMeta]) -> None:
+    where = str(settings.path) if settings.path else "config"
+    validate_tokens(settings.select, metas, f"{where}: key 'select'")
+    validate_tokens(settings.ignore, metas, f"{where}: key 'ignore'")
+    for tokens in settings.per_path_ignores.values():
+        validate_tokens(tokens, metas, f"{where}: key 'per-path-ignores'")
+    _validate_severity_keys(settings, metas, where)
 
 
 def _validate_severity_keys(settings: Settings, metas: list[RuleMeta], where: str) -> None:

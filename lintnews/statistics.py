@@ -20,6 +20,11 @@ def render_statistics(outcome: Outcome) -> str:
         lines.append(f"{count:>6}  {category:<16} {per_k:.2f} per 1,000 words")
     lines.append("")
     lines.append(f"{len(report.findings)} findings in {report.files} files, {report.words} words.")
+    if outcome.baseline_total:
+        fixed = outcome.baseline_total - outcome.baseline_matched
+        lines.append(f"Baseline: {outcome.baseline_matched} of {outcome.baseline_total} recorded "
+                     f"findings remain; {fixed} have been fixed since it was written "
+                     "(rewrite it with --write-baseline to drop them).")
     combined = combine_metrics(list(report.metrics.values()))
     if combined:
         lines.append("")

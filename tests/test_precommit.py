@@ -83,22 +83,23 @@ class HookSetup:
         self.root, self.hook_repo, self.rev, self.env = root, hook_repo, rev, env
         self._count = 0
 
-    def config(self) -> str:
+    def config(self, args: list[str] | None = None) -> str:
+        extra = f"        args: [{', '.join(args)}]\n" if args else ""
         return (
             "repos:\n"
             f"  - repo: {self.hook_repo.as_posix()}\n"
             f"    rev: {self.rev}\n"
             "    hooks:\n"
-            "      - id: lintnews\n"
+            "      - id: lintnews\n" + extra
         )
 
-    def new_repo(self) -> Path:
+    def new_repo(self, args: list[str] | None = None) -> Path:
         """A fresh consumer repository with the hook installed as its git pre-commit hook."""
         self._count += 1
         repo = self.root / f"consumer-{self._count}"
         repo.mkdir()
         _git(repo, self.env, "init", "-q")
-        (repo / ".pre-commit-config.yaml").write_text(self.config(), encoding="utf-8")
+        (repo / ".pre-commit-config.yaml").write_text(self.config(args), encoding="utf-8")
         proc = _run([sys.executable, "-m", "pre_commit", "install"], repo, self.env)
         assert proc.returncode == 0, f"pre-commit install failed:\n{proc.stdout}\n{proc.stderr}"
         return repo
@@ -184,3 +185,22 @@ def test_source_code_is_not_linted_as_an_article(hook: HookSetup) -> None:
     assert proc.returncode == 0, f"non-article files were linted:\n{output}"
     assert "LN101" not in output
     assert _has_commit(repo, hook.env)
+
+
+def test_hook_on_staged_changes_only(hook: HookSetup) -> None:
+    """With --changed-since HEAD, an old slip already in the file does not block a commit;
+    a new slip in the staged lines does."""
+    repo = hook.new_repo(["--changed-since", "HEAD"])
+    old = "# Budget\n\nIts importance is impossible to understate.\n"
+    (repo / "story.md").write_text(old, encoding="utf-8")
+    _git(repo, hook.env, "add", "--all")
+    _git(repo, hook.env, "commit", "-q", "--no-verify", "-m", "old article")
+
+    clean_edit = hook.commit(repo, {"story.md": old + "\nThe council met on Tuesday.\n"})
+    assert clean_edit.returncode == 0, clean_edit.stdout + clean_edit.stderr
+
+    flawed_edit = hook.commit(repo, {"story.md": old + "\nThe council met on Tuesday.\n"
+                                     "\nThe mayor slammed the plan.\n"})
+    assert flawed_edit.returncode != 0
+    output = flawed_edit.stdout + flawed_edit.stderr
+    assert "LN202" in output and "LN101" not in output

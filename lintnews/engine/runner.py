@@ -80,17 +80,20 @@ def _to_finding(hit: Hit, rule: Rule, doc: Document, source: SourceFile,
     if not (0 <= hit.start <= hit.end <= len(source.text)):
         raise ValueError(f"rule {meta.code} reported a span outside the file")
     severity = settings.severity.get(meta.code, hit.severity or meta.severity)
-    if meta.quotes != "report" and doc.in_direct_quote(hit.start, max(hit.start, hit.end - 1)):
+    quoted = doc.in_direct_quote(hit.start, max(hit.start, hit.end - 1))
+    if quoted and meta.quotes != "report":
         if meta.quotes == "skip":
             return None
         severity = Severity.INFO
+    # A quotation is the speaker's words: never fixed, whatever the rule.
+    fixable = meta.fix_safe and bool(hit.suggestions) and doc.quotation_at(hit.start) is None
     line, column = source.line_index.position(hit.start)
     end_line, end_column = source.line_index.position(hit.end)
     return Finding(
         path=source.path, line=line, column=column, end_line=end_line, end_column=end_column,
         offset=hit.start, end_offset=hit.end, code=meta.code, name=meta.name,
         category=meta.category, severity=severity, message=hit.message,
-        suggestions=hit.suggestions, fix_safe=meta.fix_safe and bool(hit.suggestions),
+        suggestions=hit.suggestions, fix_safe=fixable,
     )
 
 

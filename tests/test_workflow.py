@@ -1,0 +1,213 @@
+"""The newsroom workflow: changed-lines mode, baselines and safe fixes, on real git repos."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lintnews.engine.registry import load_rules
+from lintnews.examples import example_settings, example_text
+from lintnews.fix import apply_edits, safe_edits
+from lintnews.engine.runner import lint_source
+from lintnews.source import SourceFile
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+OLD_SLIP = "The plan's importance is impossible to understate.\n"
+NEW_SLIP = "The mayor slammed the plan on Monday.\n"
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_SYSTEM": "/dev/null",
+           "HOME": str(repo), "PATH": "/usr/bin:/bin:/usr/local/bin"}
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env,
+                            check=True)
+    return result.stdout
+
+
+def lintnews(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "newsroom"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.email", "desk@example.org")
+    git(root, "config", "user.name", "Desk")
+    articles = root / "articles"
+    articles.mkdir()
+    (articles / "budget.md").write_text("# Budget vote\n\n" + OLD_SLIP + "\nThe council met.\n",
+                                        encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first")
+    return root
+
+
+def codes(result: subprocess.CompletedProcess) -> list[str]:
+    return [f["code"] for f in json.loads(result.stdout)["findings"]]
+
+
+def test_changed_line_with_a_new_slip_fails_and_old_slip_is_ignored(repo: Path) -> None:
+    article = repo / "articles" / "budget.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n" + NEW_SLIP, encoding="utf-8")
+    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json", "articles")
+    assert result.returncode == 1, result.stderr
+    assert codes(result) == ["LN202"]  # the new slip; LN101 on an untouched line is not reported
+    plain = lintnews(repo, "check", "--format", "json", "articles")
+    assert "LN101" in codes(plain)
+
+
+def test_untouched_file_passes_in_changed_lines_mode(repo: Path) -> None:
+    result = lintnews(repo, "check", "--changed-since", "HEAD", "articles")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_new_untracked_and_renamed_files(repo: Path) -> None:
+    (repo / "articles" / "new.md").write_text("# New\n\n" + OLD_SLIP, encoding="utf-8")
+    git(repo, "mv", "articles/budget.md", "articles/budget-vote.md")
+    renamed = repo / "articles" / "budget-vote.md"
+    renamed.write_text(renamed.read_text(encoding="utf-8") + "\n" + NEW_SLIP, encoding="utf-8")
+    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json", "articles")
+    found = {(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("new.md", "LN101") in found  # a new file: every line counts
+    assert ("budget-vote.md", "LN202") in found  # the changed line of the renamed file
+    assert ("budget-vote.md", "LN101") not in found  # the renamed file's old line
+
+
+def test_crlf_file_and_a_path_outside_the_current_folder(repo: Path, tmp_path: Path) -> None:
+    article = repo / "articles" / "crlf.md"
+    article.write_bytes(b"# Title\r\n\r\nThe council met.\r\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "crlf")
+    article.write_bytes(b"# Title\r\n\r\nThe council met.\r\n" + NEW_SLIP.encode().replace(
+        b"\n", b"\r\n"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = lintnews(elsewhere, "check", "--changed-since", "HEAD", "--format", "json",
+                      str(article))
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["line"]) for f in findings] == [("LN202", 4)]
+
+
+def test_unknown_revision_and_not_a_repository_exit_2(repo: Path, tmp_path: Path) -> None:
+    result = lintnews(repo, "check", "--changed-since", "no-such-branch", "articles")
+    assert result.returncode == 2 and "no-such-branch" in result.stderr
+    assert "Traceback" not in result.stderr
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    (outside / "a.txt").write_text("Headline\n\nIt is fine.\n", encoding="utf-8")
+    result = lintnews(outside, "check", "--changed-since", "HEAD", "a.txt")
+    assert result.returncode == 2 and "not inside a git repository" in result.stderr
+
+
+def test_baseline_survives_edits_above_a_finding(repo: Path) -> None:
+    written = lintnews(repo, "check", "--write-baseline", "lintnews-baseline.json", "articles")
+    assert written.returncode == 0, written.stderr
+    baseline = json.loads((repo / "lintnews-baseline.json").read_text(encoding="utf-8"))
+    assert [e["code"] for e in baseline["entries"]] == ["LN101"]
+    assert baseline["entries"][0]["path"] == "articles/budget.md"
+    article = repo / "articles" / "budget.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("# Budget vote\n\n", "# Budget vote\n\nA new first "
+                                    "paragraph.\n\nAnd another.\n\n"), encoding="utf-8")
+    result = lintnews(repo, "check", "--baseline", "lintnews-baseline.json", "articles")
+    assert result.returncode == 0, result.stdout
+    article.write_text(article.read_text(encoding="utf-8") + "\n" + NEW_SLIP, encoding="utf-8")
+    result = lintnews(repo, "check", "--baseline", "lintnews-baseline.json", "--format", "json",
+                      "articles")
+    assert result.returncode == 1 and codes(result) == ["LN202"]
+
+
+def test_fixed_entries_leave_the_baseline_and_statistics_count_them(repo: Path) -> None:
+    article = repo / "articles" / "budget.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n" + NEW_SLIP, encoding="utf-8")
+    lintnews(repo, "check", "--write-baseline", "b.json", "articles")
+    assert len(json.loads((repo / "b.json").read_text())["entries"]) == 2
+    article.write_text(article.read_text(encoding="utf-8").replace(NEW_SLIP, ""), encoding="utf-8")
+    stats = lintnews(repo, "check", "--baseline", "b.json", "--statistics", "articles")
+    assert "1 of 2 recorded findings remain; 1 have been fixed" in stats.stdout
+    lintnews(repo, "check", "--write-baseline", "b.json", "articles")
+    entries = json.loads((repo / "b.json").read_text())["entries"]
+    assert [e["code"] for e in entries] == ["LN101"]
+    text = (repo / "b.json").read_text(encoding="utf-8")
+    assert text.endswith("\n") and text == json.dumps(json.loads(text), indent=2,
+                                                      ensure_ascii=False) + "\n"
+
+
+def test_missing_or_corrupt_baseline_is_a_clear_error(repo: Path) -> None:
+    result = lintnews(repo, "check", "--baseline", "nope.json", "articles")
+    assert result.returncode == 2 and "nope.json" in result.stderr
+    (repo / "bad.json").write_text("{not json", encoding="utf-8")
+    result = lintnews(repo, "check", "--baseline", "bad.json", "articles")
+    assert result.returncode == 2 and "bad.json" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+SAFE_RULES = [r for r in load_rules() if r.meta.fix_safe]
+
+
+@pytest.mark.parametrize("rule", SAFE_RULES, ids=[r.meta.code for r in SAFE_RULES])
+def test_every_safe_fix_changes_only_its_span(rule, tmp_path: Path) -> None:
+    for example in rule.meta.bad_examples:
+        text = "Intro line kept as is.\r\n" + example_text(example).replace("\n", "\r\n") + \
+            "Tail line — kept, exactly.\r\n"
+        source = SourceFile("a.txt", text)
+        findings = lint_source(source, [rule], example_settings(rule)).findings
+        edits = safe_edits(findings)
+        assert edits, f"{rule.meta.code}: its bad example produced no safe fix"
+        fixed = apply_edits(text, edits)
+        # Everything outside the edited spans is byte-for-byte the same, in order.
+        cursor_old = cursor_new = 0
+        for start, end, replacement in edits:
+            assert fixed[cursor_new: cursor_new + start - cursor_old] == text[cursor_old:start]
+            cursor_new += start - cursor_old + len(replacement)
+            cursor_old = end
+        assert fixed[cursor_new:] == text[cursor_old:]
+        again = lint_source(SourceFile("a.txt", fixed), [rule], example_settings(rule)).findings
+        assert not safe_edits(again), f"{rule.meta.code}: a second --fix would change more"
+
+
+def test_fix_writes_atomically_keeping_encoding_bom_endings_and_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    body = "Title\r\n\r\nIts effect is impossible to understate, due to the fact that it is big.\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    path.chmod(0o640)
+    result = lintnews(tmp_path, "check", "--fix", "a.md")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in \
+        data.replace(b"\r\n", b"")
+    assert "impossible to overstate" in data.decode("utf-8-sig")
+    assert "because" in data.decode("utf-8-sig")
+    assert (path.stat().st_mode & 0o777) == 0o640
+    assert not list(tmp_path.glob(".a.md.*")), "no temporary file is left behind"
+    assert result.returncode == 0, result.stdout + result.stderr
+    again = path.read_bytes()
+    lintnews(tmp_path, "check", "--fix", "a.md")
+    assert path.read_bytes() == again
+
+
+def test_fix_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("Title\n\nIt is impossible to understate.\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = lintnews(tmp_path, "check", "--fix", "--diff", "a.md")
+    assert result.returncode == 1
+    assert "--- a/a.md" in result.stdout and "+++ b/a.md" in result.stdout
+    assert "+It is impossible to overstate." in result.stdout
+    assert path.read_bytes() == before
+
+
+def test_fix_never_touches_quotations(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    text = 'Title\n\n"Its effect is impossible to understate," the mayor said.\n'
+    path.write_text(text, encoding="utf-8")
+    lintnews(tmp_path, "check", "--fix", "a.md")
+    assert path.read_text(encoding="utf-8") == text
