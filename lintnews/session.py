@@ -19,6 +19,7 @@ from lintnews.baseline import Entry, entry_for
 from lintnews.baseline import Filter as BaselineFilter
 from lintnews.config import ConfigError, ConfigFinder, Settings
 from lintnews.discover import is_excluded, walk_articles
+from lintnews.engine.cache import RuleCache
 from lintnews.engine.declarative import PackError
 from lintnews.engine.model import Finding, Rule, RuleMeta, Severity
 from lintnews.engine.registry import load_rules
@@ -106,14 +107,15 @@ def expand_targets(paths: list[str], finder: ConfigFinder,
 class RuleBook:
     """Rules loaded once per distinct set of local pack folders."""
 
-    def __init__(self) -> None:
-        self._cache: dict[tuple[Path, ...], list[Rule]] = {}
+    def __init__(self, cache: RuleCache | None = None) -> None:
+        self._loaded: dict[tuple[Path, ...], list[Rule]] = {}
+        self.cache = cache if cache is not None else RuleCache()
 
     def rules_for(self, settings: Settings) -> list[Rule]:
         key = tuple(settings.rule_packs)
-        if key not in self._cache:
-            self._cache[key] = load_rules(key)
-        return self._cache[key]
+        if key not in self._loaded:
+            self._loaded[key] = load_rules(key, self.cache)
+        return self._loaded[key]
 
 
 @dataclass
@@ -195,6 +197,7 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
 
     for file_outcome in _lint_all(targets, linter, options, config, stdin_bytes):
         _collect(file_outcome, outcome, changed, baseline)
+    linter.book.cache.save()
     report.errors = errors + report.errors
     if baseline is not None:
         outcome.baseline_total = baseline.total

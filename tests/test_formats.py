@@ -56,7 +56,7 @@ def _load_rules_once():
     original = registry.load_rules
     cache: dict = {}
 
-    def load_rules(extra_folders=()):
+    def load_rules(extra_folders=(), rule_cache=None):
         key = tuple(extra_folders)
         if key not in cache:
             cache[key] = original(key)

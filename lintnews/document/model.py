@@ -88,10 +88,14 @@ class Document:
     # -- word index (see lintnews.engine.prefilter) ------------------------------------------
     @cached_property
     def word_starts(self) -> dict[str, list[int]]:
-        """Where words begin, by the first three letters of the word, lower-cased."""
+        """Where words begin, by "w:word" and by "p:" + the first three letters, lower-cased."""
         index: dict[str, list[int]] = {}
         for m in _ALNUM_RUN_RE.finditer(self.prose):
-            index.setdefault(m.group()[:3].lower(), []).append(m.start())
+            word = m.group().lower()
+            start = m.start()
+            index.setdefault("w:" + word, []).append(start)
+            if len(word) >= 3:
+                index.setdefault("p:" + word[:3], []).append(start)
         return index
 
     @cached_property

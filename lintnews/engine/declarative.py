@@ -17,15 +17,16 @@ blocks: body, headline, heading) and `quotes` (skip, info or report inside direc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable
 from typing import Any
 
-from lintnews.document.model import Document
-from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Context, Example, Hit, RuleMeta, Severity
-from lintnews.engine.phrases import compile_phrases, phrase_regex
-from lintnews.engine.prefilter import required_prefixes, trigger_keys
+from lintnews.engine.cache import RuleCache
+from lintnews.engine.lazy import LazyRegex
+from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
+from lintnews.engine.matcher import LiteralPart, Part, RegexPart
+from lintnews.engine.phrase_rule import Context_, PhraseRule, Swap
+from lintnews.engine.prefilter import trigger_keys
+from lintnews.engine.phrases import phrase_regex, phrases_source
 from lintnews.engine.safety import check_user_regex, compile_user_regex
 from lintnews.engine.trie import split_padding, trie_regex
 
@@ -36,165 +37,8 @@ RULE_KEYS = {
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
 SCOPES = {"body", "headline", "heading"}
-_MENTION_RE = re.compile(
-    r"(?:\b(?:called|call|calls|calling|term|terms|termed|word|words|dubbed|dubs|label(?:l?ed)?|"
-    r"branded|described as|describing .{0,30} as|refer(?:red|s)? to .{0,30} as|known as)\s+"
-    r"(?:it\s+|them\s+|him\s+|her\s+)?(?:as\s+)?(?:an?\s+|the\s+)?[\"'“‘]?)$",
-    re.IGNORECASE,
-)
-_CONTEXT_CHARS = 80
-# Above this many candidate positions an ordinary scan beats anchored matches (measured on
-# the news corpus: an anchored match costs ~1.5 µs, a scan of a 4,000-character article
-# ~250 µs).
-SCAN_INSTEAD_ABOVE = 150
-
-
 class PackError(Exception):
     """A rule pack that cannot be loaded; the message names the file and the rule."""
-
-
-@dataclass(frozen=True)
-class _Context:
-    exceptions: re.Pattern[str] | None
-    unless_before: re.Pattern[str] | None
-    unless_after: re.Pattern[str] | None
-    only_before: re.Pattern[str] | None
-    only_after: re.Pattern[str] | None
-    unless_sentence: re.Pattern[str] | None
-    skip_names: bool
-    skip_mentions: bool
-    skip_attributed: bool
-    skip_sourced: bool
-    sourced_severity: Severity | None
-    scope: frozenset[str]
-
-
-class PhraseRule:
-    """An existence or substitution rule compiled from pack data."""
-
-    def __init__(self, meta: RuleMeta, build_pattern: Callable[[], re.Pattern[str]],
-                 message: str, swaps: dict[str, list[str]], context: _Context) -> None:
-        self.meta = meta
-        self._build_pattern = build_pattern
-        self.use_index = True  # match through the document's word index (see prefilter)
-        self.message = message
-        self.swaps = swaps  # a regex per swap key → suggestions ({} for existence)
-        self.context = context
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """Compiled on first use: building a large pack's patterns is the cost of start-up."""
-        try:
-            return self._build_pattern()
-        except (ValueError, re.error) as err:
-            raise PackError(f"{self.meta.pack}: rule {self.meta.code}: bad pattern: {err}") from None
-
-    @cached_property
-    def swap_patterns(self) -> list[tuple[re.Pattern[str], list[str]]]:
-        # Compiled on the first hit only: most rules never need them in a run.
-        flags = self.pattern.flags & re.IGNORECASE
-        return [(re.compile(k, flags), v) for k, v in self.swaps.items()]
-
-    @cached_property
-    def trigger_keys(self) -> frozenset[str] | None:
-        return trigger_keys(self.pattern)
-
-    @cached_property
-    def required_prefixes(self) -> frozenset[str] | None:
-        return required_prefixes(self.pattern) if self.trigger_keys is None else None
-
-    def matches(self, doc: Document) -> Iterator[re.Match[str]]:
-        """The same matches as pattern.finditer(doc.prose), found through the word index."""
-        pattern, prose = self.pattern, doc.prose
-        keys = self.trigger_keys if self.use_index else None
-        if keys is None:
-            prefixes = self.required_prefixes if self.use_index else None
-            if prefixes is not None and not any(p in doc.lowered for p in prefixes):
-                return
-            yield from pattern.finditer(prose)
-            return
-        starts = doc.word_starts
-        present = keys.intersection(starts) if len(keys) < len(starts) else \
-            set(starts).intersection(keys)
-        if not present:
-            return
-        count = sum(len(starts[key]) for key in present)
-        if count > SCAN_INSTEAD_ABOVE:  # common opening words: one scan is cheaper
-            yield from pattern.finditer(prose)
-            return
-        positions = sorted(p for key in present for p in starts[key])
-        last_end = -1
-        for position in positions:
-            if position < last_end:
-                continue
-            match = pattern.match(prose, position)
-            if match and match.end() > match.start():
-                last_end = match.end()
-                yield match
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        prose = doc.prose
-        for match in self.matches(doc):
-            start, end = match.span()
-            sentence = doc.sentence_at(start)
-            if sentence is None or end > sentence.end:
-                continue
-            if not self._in_scope(doc, sentence.paragraph):
-                continue
-            if self._excluded(doc, sentence, start, end):
-                continue
-            found = prose[start:end]
-            suggestions = tuple(_match_case(s, found) for s in self._suggest(found))
-            message = self.message.format(
-                match=" ".join(found.split()),
-                suggestion=" or ".join(f"'{s}'" for s in suggestions) if suggestions else "",
-                replacement=suggestions[0] if suggestions else "",
-            )
-            severity = None
-            if self.context.sourced_severity is not None and doc.is_sourced(sentence):
-                severity = self.context.sourced_severity
-            yield Hit(start, end, message, suggestions, severity)
-
-    def _suggest(self, found: str) -> list[str]:
-        normalised = " ".join(found.split())
-        for pattern, suggestions in self.swap_patterns:
-            if pattern.fullmatch(found) or pattern.fullmatch(normalised):
-                return suggestions
-        return []
-
-    def _in_scope(self, doc: Document, paragraph_index: int) -> bool:
-        kind = doc.paragraphs[paragraph_index].kind
-        area = "headline" if kind in ("headline", "dek") else "heading" if kind == "heading" else "body"
-        return area in self.context.scope
-
-    def _excluded(self, doc: Document, sentence: Any, start: int, end: int) -> bool:
-        c = self.context
-        prose = doc.prose
-        lo = max(sentence.start, start - _CONTEXT_CHARS)
-        hi = min(sentence.end, end + _CONTEXT_CHARS)
-        before, after = prose[lo:start], prose[end:hi]
-        if c.exceptions is not None:
-            for m in c.exceptions.finditer(prose, lo, hi):
-                if m.start() < end and m.end() > start:
-                    return True
-        if c.unless_before is not None and c.unless_before.search(before):
-            return True
-        if c.unless_after is not None and c.unless_after.match(after):
-            return True
-        if c.only_before is not None and not c.only_before.search(before):
-            return True
-        if c.only_after is not None and not c.only_after.match(after):
-            return True
-        if c.unless_sentence is not None and c.unless_sentence.search(
-                prose, sentence.start, sentence.end):
-            return True
-        if c.skip_mentions and (_MENTION_RE.search(before) or _is_quoted_word(prose, start, end)):
-            return True
-        if c.skip_names and _in_name(prose, sentence.start, start, end):
-            return True
-        if c.skip_sourced and doc.is_sourced(sentence):
-            return True
-        return c.skip_attributed and doc.is_reported_speech(start, end)
 
 
 def _severity(value: Any, where: str) -> Severity | None:
@@ -206,27 +50,6 @@ def _severity(value: Any, where: str) -> Severity | None:
         raise PackError(f"{where}: {err}") from None
 
 
-def _is_quoted_word(prose: str, start: int, end: int) -> bool:
-    return start > 0 and prose[start - 1] in "\"'“‘" and end < len(prose) and prose[end] in "\"'”’"
-
-
-_CAP_WORD_RE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
-
-
-def _in_name(prose: str, sentence_start: int, start: int, end: int) -> bool:
-    """The hit is part of a Title-Case name: 'Sandy Hook massacre', 'the Radical Party'."""
-    if prose[start].isupper() and start > sentence_start:
-        return True
-    m = _CAP_WORD_RE.search(prose, max(sentence_start, start - 40), start)
-    return bool(m and m.start() > sentence_start)
-
-
-def _match_case(suggestion: str, found: str) -> str:
-    if found[:1].isupper() and suggestion[:1].islower():
-        return suggestion[:1].upper() + suggestion[1:]
-    return suggestion
-
-
 def _as_list(value: Any, key: str, where: str) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -235,7 +58,8 @@ def _as_list(value: Any, key: str, where: str) -> list[str]:
     raise PackError(f"{where}: '{key}' must be a string or a list of strings")
 
 
-def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
+def build_rule(data: dict[str, Any], pack: str, where: str,
+               cache: RuleCache | None = None, cache_key: str | None = None) -> PhraseRule:
     """Validate one [[rule]] table and compile it."""
     unknown = sorted(set(data) - RULE_KEYS)
     if unknown:
@@ -261,7 +85,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
     case_sensitive = bool(data.get("case_sensitive", False))
     inflect = bool(data.get("inflect", False))
 
-    swaps: dict[str, list[str]] = {}
+    swaps: list[Swap] = []
     regexes: list[str] = []
     phrases: list[str] = []
     if kind == "substitution":
@@ -272,21 +96,24 @@ def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
             raise PackError(f"{where}: a substitution rule needs a 'swap' table")
         for phrase, suggestion in (swap or {}).items():
             phrases.append(phrase)
-            swaps[_phrase_fullmatch(phrase, inflect)] = _as_list(suggestion, f"swap.{phrase}", where)
+            swaps.append(Swap(LazyRegex(_phrase_fullmatch(phrase, inflect)),
+                              _as_list(suggestion, f"swap.{phrase}", where)))
         for regex, suggestion in (swap_patterns or {}).items():
             regexes.append(_checked_regex(regex, where))
-            swaps[regex] = _as_list(suggestion, f"swap_patterns.{regex}", where)
+            swaps.append(Swap(LazyRegex(regex), _as_list(suggestion, f"swap_patterns.{regex}", where)))
     else:
         phrases = _as_list(data.get("phrases", []), "phrases", where)
         regexes = [_checked_regex(r, where) for r in _as_list(data.get("patterns", []),
                                                               "patterns", where)]
         if not phrases and not regexes:
             raise PackError(f"{where}: an existence rule needs 'phrases' or 'patterns'")
+    builtin = pack.startswith("builtin:")
     try:
-        for phrase in phrases:
-            phrase_regex(phrase)  # syntax errors in phrases are reported now, not at first use
-        exceptions = (compile_phrases(_as_list(data["exceptions"], "exceptions", where))
-                      if data.get("exceptions") else None)
+        if not builtin:  # built-in packs are checked by the test suite
+            for phrase in phrases:
+                phrase_regex(phrase)  # syntax errors in phrases are reported now
+        exceptions = (LazyRegex(phrases_source(_as_list(data["exceptions"], "exceptions", where)),
+                                re.IGNORECASE) if data.get("exceptions") else None)
     except (ValueError, re.error) as err:
         raise PackError(f"{where}: bad phrase: {err}") from None
 
@@ -304,7 +131,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
     scope = frozenset(_as_list(data.get("scope", sorted(SCOPES)), "scope", where))
     if not scope <= SCOPES:
         raise PackError(f"{where}: scope entries must be among {', '.join(sorted(SCOPES))}")
-    context = _Context(
+    context = Context_(
         exceptions=exceptions,
         unless_before=user_regex("unless_before", "end"),
         unless_after=user_regex("unless_after", "start"),
@@ -332,15 +159,28 @@ def build_rule(data: dict[str, Any], pack: str, where: str) -> PhraseRule:
         quotes=quotes, fix_safe=bool(data.get("fix_safe", False)),
         enabled_by_default=bool(data.get("enabled", True)),
     )
-    def build_pattern() -> re.Pattern[str]:
-        return _combine(phrases, regexes, case_sensitive, inflect)
+    flags = 0 if case_sensitive else re.IGNORECASE
+    pattern = LazyRegex(lambda: _pattern_source(phrases, regexes, case_sensitive, inflect), flags)
+    rule_key = f"{cache_key}#{meta.code}" if cache_key else None
 
-    rule = PhraseRule(meta, build_pattern, data["message"], swaps, context)
-    if not pack.startswith("builtin:"):
+    def keys_for(index: int, lazy: LazyRegex) -> Callable[[], frozenset[str] | None]:
+        def compute() -> frozenset[str] | None:
+            return trigger_keys(lazy.source, lazy.flags)
+        if cache is None or rule_key is None:
+            return compute
+        return lambda: cache.trigger_keys(f"{rule_key}#{index}", compute)
+
+    def build_parts() -> list[Part]:
+        return _parts(phrases, regexes, case_sensitive, inflect, keys_for)
+
+    rule = PhraseRule(meta, pattern, build_parts, data["message"], swaps, context)
+    if not builtin:
         try:  # a user's pack is checked completely at load time
             _ = rule.pattern
-        except PackError as err:
-            raise PackError(f"{where}: {err}") from None
+            _ = [swap.pattern.compiled for swap in swaps]
+            _ = exceptions.compiled if exceptions else None
+        except re.error as err:
+            raise PackError(f"{where}: bad pattern: {err}") from None
     return rule
 
 
@@ -353,13 +193,43 @@ def _checked_regex(pattern: str, where: str) -> str:
     return pattern
 
 
-def _combine(phrases: list[str], regexes: list[str], case_sensitive: bool,
-             inflect: bool) -> re.Pattern[str]:
+def _parts(phrases: list[str], regexes: list[str], case_sensitive: bool, inflect: bool,
+           keys_for: Callable[[int, LazyRegex], Callable[[], frozenset[str] | None]]
+           ) -> list[Part]:
+    """The rule's alternation as separately matched parts, in the same order as
+    _pattern_source writes them (see lintnews.engine.matcher)."""
     flags = 0 if case_sensitive else re.IGNORECASE
+    parts: list[Part] = []
+
+    def regex_part(source: str | Callable[[], str]) -> RegexPart:
+        lazy = LazyRegex(source, flags)
+        return RegexPart(lazy, keys_for(len(parts), lazy))
+
+    if phrases:
+        parts.append(regex_part(lambda: phrases_source(phrases, inflect_first=inflect)))
+    groups: dict[tuple[str, str], list[str]] = {}
+    for regex in regexes:
+        split = split_padding(regex)
+        if split is None:
+            parts.append(regex_part(f"(?:{regex})"))
+        else:
+            left, literal, right = split
+            groups.setdefault((left, right), []).append(literal)
+    for (left, right), literals in groups.items():
+        if LiteralPart.suits(literals, left):
+            parts.append(LiteralPart(literals, left, right, fold_case=not case_sensitive))
+        else:
+            parts.append(regex_part(left + "(?:" + trie_regex(
+                literals, fold_case=not case_sensitive) + ")" + right))
+    return parts
+
+
+def _pattern_source(phrases: list[str], regexes: list[str], case_sensitive: bool,
+                    inflect: bool) -> str:
+    """One regular expression for all of a rule's phrases and patterns (not compiled)."""
     parts = []
     if phrases:
-        parts.append(compile_phrases(phrases, case_sensitive=case_sensitive,
-                                     inflect_first=inflect).pattern)
+        parts.append(phrases_source(phrases, inflect_first=inflect))
     literal_groups: dict[tuple[str, str], list[str]] = {}
     for regex in regexes:
         split = split_padding(regex)
@@ -369,11 +239,11 @@ def _combine(phrases: list[str], regexes: list[str], case_sensitive: bool,
             left, literal, right = split
             literal_groups.setdefault((left, right), []).append(literal)
     for (left, right), literals in literal_groups.items():
-        parts.append(left + "(?:" + trie_regex(literals, fold_case=not case_sensitive) + ")" + right)
-    return re.compile("|".join(parts), flags)
+        parts.append(left + "(?:" + trie_regex(literals, fold_case=not case_sensitive) + ")"
+                     + right)
+    return "|".join(parts)
 
 
-def _phrase_fullmatch(phrase: str, inflect: bool) -> str:
-    """A regex that recognises which swap key a match came from."""
-    pattern = compile_phrases([phrase], inflect_first=inflect).pattern
-    return pattern
+def _phrase_fullmatch(phrase: str, inflect: bool) -> Callable[[], str]:
+    """A regex that recognises which swap key a match came from (written when needed)."""
+    return lambda: phrases_source([phrase], inflect_first=inflect)

@@ -195,7 +195,13 @@ def phrase_regex(phrase: str) -> str:
 
 def compile_phrases(phrases: list[str], *, case_sensitive: bool = False,
                     inflect_first: bool = False) -> re.Pattern[str]:
-    """One pattern for all entries, longest first, with word boundaries."""
+    """One compiled pattern for all entries, longest first, with word boundaries."""
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(phrases_source(phrases, inflect_first=inflect_first), flags)
+
+
+def phrases_source(phrases: list[str], *, inflect_first: bool = False) -> str:
+    """The regular expression for all entries, longest first, with word boundaries."""
     bodies = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         if inflect_first:
@@ -203,8 +209,7 @@ def compile_phrases(phrases: list[str], *, case_sensitive: bool = False,
             if head and not head.startswith("(") and not head.endswith(("~", "?")):
                 phrase = f"{head}~ {rest}".strip()
         bodies.append(phrase_regex(phrase))
-    flags = 0 if case_sensitive else re.IGNORECASE
     for phrase in phrases:
         if _all_optional(phrase):
             raise ValueError(f"phrase {phrase!r} can match nothing at all")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w])(?!-\w)", flags)
+    return r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w])(?!-\w)"

@@ -3,9 +3,10 @@
 Python's `re` cannot skip ahead for patterns that start with a look-behind or a word
 boundary, so scanning a document costs time at every character, for every rule. Instead,
 the document is split into words once (Document.word_starts), and each rule is matched,
-anchored, only where a word begins with one of its *trigger keys*: the first three letters
-(lower-cased) of every word a match can begin with. A rule whose triggers cannot be worked
-out from its pattern is scanned the ordinary way. Either way the matches are the same.
+anchored, only where a word begins with one of its *trigger keys*: "w:word" for every whole
+word a match can begin with, or "p:abc" (the first three letters) where the pattern allows
+many words after a literal opening. A rule whose triggers cannot be worked out from its
+pattern is scanned the ordinary way. Either way the matches are the same.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import re
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 
-KEY_LENGTH = 3
+KEY_LENGTH = 3  # letters of a prefix key
+MAX_WORD = 40  # longest opening word followed to its end
 MAX_KEYS = 20000
 _WORD_STARTS = {c.AT_BEGINNING, c.AT_BOUNDARY, c.AT_BEGINNING_STRING}
 
@@ -23,22 +25,21 @@ class Unknown(Exception):
     """The pattern's first word cannot be determined."""
 
 
-def key_of(word: str) -> str:
-    return word[:KEY_LENGTH].lower()
-
-
-def trigger_keys(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def trigger_keys(source: str, flags: int = 0) -> frozenset[str] | None:
     """Keys every match must start with, or None when they cannot be worked out."""
     try:
-        parsed = parser.parse(pattern.pattern, pattern.flags)
+        parsed = parser.parse(source, flags)
         prefixes = _seq(list(parsed), "", anchored=False)
     except (Unknown, RecursionError, re.error):
         return None
     keys = set()
     for prefix, done in prefixes:
-        if not prefix or (done is not True and len(prefix) < KEY_LENGTH):
+        if done is True and len(prefix) < MAX_WORD:
+            keys.add("w:" + prefix.lower())
+        elif len(prefix) >= KEY_LENGTH:
+            keys.add("p:" + prefix[:KEY_LENGTH].lower())
+        else:
             return None  # a short prefix that a longer word could continue
-        keys.add(key_of(prefix))
     return frozenset(keys) if len(keys) <= MAX_KEYS else None
 
 
@@ -48,8 +49,8 @@ Result = set[tuple[str, "bool | None"]]
 
 
 def _seq(items: list, prefix: str, *, anchored: bool) -> Result:
-    if len(prefix) >= KEY_LENGTH:
-        return {(prefix, True)}
+    if len(prefix) >= MAX_WORD:
+        return {(prefix, None)}
     if not items:
         return {(prefix, False)}
     op, av = items[0]
@@ -137,14 +138,14 @@ def _small_class(av: list) -> list[str] | None:
     return chars if len(chars) <= 8 else None
 
 
-def required_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def required_prefixes(source: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-cased literal openings (three characters or more) one of which every match
     contains, for patterns that may start inside a word; None when unknown."""
     try:
-        parsed = parser.parse(pattern.pattern, pattern.flags)
+        parsed = parser.parse(source, flags)
         prefixes = _seq(list(parsed), "", anchored=True)
     except (Unknown, RecursionError, re.error):
         return None
     if any(len(p) < KEY_LENGTH for p, _ in prefixes):
         return None
-    return frozenset(p[:KEY_LENGTH].lower() for p, _ in prefixes)
+    return frozenset(p.lower() for p, _ in prefixes)

@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from lintnews.engine.cache import RuleCache
 from lintnews.engine.declarative import PackError, build_rule
 from lintnews.engine.model import Rule
 
@@ -31,14 +32,18 @@ def builtin_packs_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "rules"
 
 
-def load_pack_file(path: Path, origin: str) -> list[Rule]:
-    """Load one TOML pack file. Loading executes nothing from it."""
+def _parse_pack(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise PackError(f"{path}: cannot read rule pack ({err.strerror or err})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise PackError(f"{path}: invalid TOML in rule pack: {err}") from None
+
+
+def load_pack_file(path: Path, origin: str, cache: RuleCache | None = None) -> list[Rule]:
+    """Load one TOML pack file. Loading executes nothing from it."""
+    data = cache.pack_data(path, _parse_pack) if cache is not None else _parse_pack(path)
     unknown = sorted(set(data) - {"pack", "rule"})
     if unknown:
         raise PackError(f"{path}: unknown key '{unknown[0]}' (a pack has [pack] and [[rule]])")
@@ -49,7 +54,8 @@ def load_pack_file(path: Path, origin: str) -> list[Rule]:
     if not isinstance(rules, list):
         raise PackError(f"{path}: 'rule' must be an array of tables ([[rule]])")
     name = str(pack_info.get("name", path.stem))
-    return [build_rule(r, f"{origin}:{name}", f"{path}: rule {i + 1}")
+    file_key = RuleCache.file_key(path)
+    return [build_rule(r, f"{origin}:{name}", f"{path}: rule {i + 1}", cache, file_key)
             for i, r in enumerate(rules) if _is_table(r, path)]
 
 
@@ -59,12 +65,12 @@ def _is_table(value: Any, path: Path) -> bool:
     return True
 
 
-def load_pack_folder(folder: Path, origin: str) -> list[Rule]:
+def load_pack_folder(folder: Path, origin: str, cache: RuleCache | None = None) -> list[Rule]:
     if not folder.is_dir():
         raise PackError(f"{folder}: rule pack folder does not exist")
     rules: list[Rule] = []
     for path in sorted(folder.rglob("*.toml")):
-        rules.extend(load_pack_file(path, origin))
+        rules.extend(load_pack_file(path, origin, cache))
     return rules
 
 
@@ -113,13 +119,13 @@ def _with_origin(rule: Rule, origin: str) -> Rule:
     return rule
 
 
-def load_rules(extra_folders: Iterable[Path] = ()) -> list[Rule]:
+def load_rules(extra_folders: Iterable[Path] = (), cache: RuleCache | None = None) -> list[Rule]:
     """All rules: built-in packs, built-in code rules, plugins, then local packs."""
-    rules = load_pack_folder(builtin_packs_dir(), "builtin")
+    rules = load_pack_folder(builtin_packs_dir(), "builtin", cache)
     rules.extend(builtin_code_rules())
     rules.extend(plugin_rules())
     for folder in extra_folders:
-        rules.extend(load_pack_folder(folder, str(folder)))
+        rules.extend(load_pack_folder(folder, str(folder), cache))
     seen: dict[str, str] = {}
     names: dict[str, str] = {}
     for rule in rules:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 _META = set(".^$*+?{}[]()|\\")
-_PADDED_RE = re.compile(r"^(?P<left>\\b|\(\?<!\[A-Za-z'-\]\))(?P<body>.*?)(?P<right>\\b|\(\?!\[A-Za-z'-\]\))$")
+_PADDED_RE = re.compile(
+    r"^(?P<left>\\b|\(\?<!\[\\w'-\]\))(?P<body>.*?)(?P<right>\\b|\(\?!\[\\w'-\]\))$")
 
 
 def literal_of(pattern: str) -> str | None:

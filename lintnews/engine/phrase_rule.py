@@ -1,0 +1,167 @@
+"""A declarative rule at work: find its phrases through the word index, then apply the
+context conditions that keep it quiet on good copy. Built from pack data by
+lintnews.engine.declarative."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from lintnews.document.model import Document
+from lintnews.engine.lazy import LazyRegex
+from lintnews.engine.matcher import Matcher, Part
+from lintnews.engine.model import Context, Hit, RuleMeta, Severity
+
+_MENTION_RE = re.compile(
+    r"(?:\b(?:called|call|calls|calling|term|terms|termed|word|words|dubbed|dubs|label(?:l?ed)?|"
+    r"branded|described as|describing .{0,30} as|refer(?:red|s)? to .{0,30} as|known as)\s+"
+    r"(?:it\s+|them\s+|him\s+|her\s+)?(?:as\s+)?(?:an?\s+|the\s+)?[\"'“‘]?)$",
+    re.IGNORECASE,
+)
+_CONTEXT_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Context_:
+    exceptions: LazyRegex | None
+    unless_before: re.Pattern[str] | None
+    unless_after: re.Pattern[str] | None
+    only_before: re.Pattern[str] | None
+    only_after: re.Pattern[str] | None
+    unless_sentence: re.Pattern[str] | None
+    skip_names: bool
+    skip_mentions: bool
+    skip_attributed: bool
+    skip_sourced: bool
+    sourced_severity: Severity | None
+    scope: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Swap:
+    """A substitution: text the pattern recognises, and what to write instead."""
+
+    pattern: LazyRegex
+    suggestions: list[str]
+
+
+class PhraseRule:
+    """An existence or substitution rule compiled from pack data."""
+
+    def __init__(self, meta: RuleMeta, pattern: LazyRegex,
+                 build_parts: Callable[[], list[Part]], message: str,
+                 swaps: list[Swap], context: Context_) -> None:
+        self.meta = meta
+        self.lazy_pattern = pattern  # the whole alternation, for reference and for tests
+        self._build_parts = build_parts
+        self.use_index = True  # find matches through the word index (see matcher.py)
+        self.message = message
+        self.swaps = swaps  # which suggestions go with which matched text ([] for existence)
+        self.context = context
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return self.lazy_pattern.compiled
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher(self._build_parts())
+
+    @cached_property
+    def swap_patterns(self) -> list[tuple[re.Pattern[str], list[str]]]:
+        # Compiled on the first hit only: most rules never need them in a run.
+        flags = self.lazy_pattern.flags & re.IGNORECASE
+        return [(re.compile(s.pattern.source, flags), s.suggestions) for s in self.swaps]
+
+    def matches(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match: the same as the pattern's finditer, found faster."""
+        if not self.use_index:
+            return (m.span() for m in self.pattern.finditer(doc.prose))
+        return self.matcher.finditer(doc.prose, doc.word_starts, lambda: doc.lowered)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        prose = doc.prose
+        for start, end in self.matches(doc):
+            sentence = doc.sentence_at(start)
+            if sentence is None or end > sentence.end:
+                continue
+            if not self._in_scope(doc, sentence.paragraph):
+                continue
+            if self._excluded(doc, sentence, start, end):
+                continue
+            found = prose[start:end]
+            suggestions = tuple(_match_case(s, found) for s in self._suggest(found))
+            message = self.message.format(
+                match=" ".join(found.split()),
+                suggestion=" or ".join(f"'{s}'" for s in suggestions) if suggestions else "",
+                replacement=suggestions[0] if suggestions else "",
+            )
+            severity = None
+            if self.context.sourced_severity is not None and doc.is_sourced(sentence):
+                severity = self.context.sourced_severity
+            yield Hit(start, end, message, suggestions, severity)
+
+    def _suggest(self, found: str) -> list[str]:
+        normalised = " ".join(found.split())
+        for pattern, suggestions in self.swap_patterns:
+            if pattern.fullmatch(found) or pattern.fullmatch(normalised):
+                return suggestions
+        return []
+
+    def _in_scope(self, doc: Document, paragraph_index: int) -> bool:
+        kind = doc.paragraphs[paragraph_index].kind
+        area = "headline" if kind in ("headline", "dek") else "heading" if kind == "heading" else "body"
+        return area in self.context.scope
+
+    def _excluded(self, doc: Document, sentence: Any, start: int, end: int) -> bool:
+        c = self.context
+        prose = doc.prose
+        lo = max(sentence.start, start - _CONTEXT_CHARS)
+        hi = min(sentence.end, end + _CONTEXT_CHARS)
+        before, after = prose[lo:start], prose[end:hi]
+        if c.exceptions is not None:
+            for m in c.exceptions.compiled.finditer(prose, lo, hi):
+                if m.start() < end and m.end() > start:
+                    return True
+        if c.unless_before is not None and c.unless_before.search(before):
+            return True
+        if c.unless_after is not None and c.unless_after.match(after):
+            return True
+        if c.only_before is not None and not c.only_before.search(before):
+            return True
+        if c.only_after is not None and not c.only_after.match(after):
+            return True
+        if c.unless_sentence is not None and c.unless_sentence.search(
+                prose, sentence.start, sentence.end):
+            return True
+        if c.skip_mentions and (_MENTION_RE.search(before) or _is_quoted_word(prose, start, end)):
+            return True
+        if c.skip_names and _in_name(prose, sentence.start, start, end):
+            return True
+        if c.skip_sourced and doc.is_sourced(sentence):
+            return True
+        return c.skip_attributed and doc.is_reported_speech(start, end)
+
+
+def _is_quoted_word(prose: str, start: int, end: int) -> bool:
+    return start > 0 and prose[start - 1] in "\"'“‘" and end < len(prose) and prose[end] in "\"'”’"
+
+
+_CAP_WORD_RE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
+
+
+def _in_name(prose: str, sentence_start: int, start: int, end: int) -> bool:
+    """The hit is part of a Title-Case name: 'Sandy Hook massacre', 'the Radical Party'."""
+    if prose[start].isupper() and start > sentence_start:
+        return True
+    m = _CAP_WORD_RE.search(prose, max(sentence_start, start - 40), start)
+    return bool(m and m.start() > sentence_start)
+
+
+def _match_case(suggestion: str, found: str) -> str:
+    if found[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
