@@ -97,10 +97,12 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     report = outcome.report
     if write_baseline_path:
         write(write_baseline_path, outcome.baseline_entries)
-        click.echo(f"Wrote {sum(outcome.baseline_entries.values())} findings to "
-                   f"{write_baseline_path}.", err=True)
-        report.findings = []
-        outcome.failed = False
+        count = sum(outcome.baseline_entries.values())
+        click.echo(f"Recorded {_plural(count, 'finding')} from {_plural(report.files, 'file')} "
+                   f"in {write_baseline_path}.")
+        for message in report.errors:
+            click.echo(f"lintnews: error: {message}", err=True)
+        sys.exit(EXIT_ERROR if report.errors or outcome.rule_errors else EXIT_OK)
     if fix:
         from lintnews.fixing import apply_fixes
 
@@ -123,6 +125,10 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     if report.errors or outcome.rule_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _still_failing(findings: list, fail_on: str | None) -> bool:

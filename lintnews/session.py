@@ -88,14 +88,19 @@ def expand_targets(paths: list[str], finder: ConfigFinder,
             continue
         path = Path(raw)
         if path.is_dir():
-            found = False
+            found = excluded = 0
             for file in walk_articles(path):
                 settings = finder.for_path(file)
-                if not is_excluded(file, settings.root, settings.exclude):
-                    found = True
+                if is_excluded(file, settings.root, settings.exclude):
+                    excluded += 1
+                else:
+                    found += 1
                     yield Target(file, str(file), False)
-            if not found:
-                errors.append(f"{raw}: no article files (.md, .markdown, .txt) found")
+            if excluded and not found:
+                errors.append(f"{raw}: all {excluded} article files here are excluded by the "
+                              "config's 'exclude'")
+            elif not found:
+                errors.append(f"{raw}: no article files (.md, .markdown, .mdx, .txt) found")
         elif path.exists() or path.is_symlink():
             settings = finder.for_path(path)
             if not is_excluded(path, settings.root, settings.exclude):

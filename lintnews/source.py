@@ -7,11 +7,13 @@ is in the file (line endings are never normalised), so a finding maps back to th
 from __future__ import annotations
 
 import codecs
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 
 class InputError(Exception):
@@ -40,20 +42,12 @@ class LineIndex:
     """Maps code-point offsets to 1-based line and column; CRLF, CR and LF all end a line."""
 
     def __init__(self, text: str) -> None:
+        # One regex scan: linear in the file (searching for "\r" and "\n" separately from
+        # every line start rescans to the end of a file that has only one kind of break).
         starts = [0]
-        i, n = 0, len(text)
-        find_any = _next_break
-        while True:
-            j = find_any(text, i)
-            if j < 0:
-                break
-            step = 2 if text.startswith("\r\n", j) else 1
-            i = j + step
-            starts.append(i)
-            if i >= n:
-                break
+        starts.extend(m.end() for m in _BREAK_RE.finditer(text))
         self._starts = starts
-        self._length = n
+        self._length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return (line, column), both 1-based, of `offset`."""
@@ -68,16 +62,6 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
-
-
-def _next_break(text: str, start: int) -> int:
-    lf = text.find("\n", start)
-    cr = text.find("\r", start)
-    if lf < 0:
-        return cr
-    if cr < 0:
-        return lf
-    return min(lf, cr)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -19,7 +19,9 @@ def render_statistics(outcome: Outcome) -> str:
         per_k = 1000 * count / report.words if report.words else 0.0
         lines.append(f"{count:>6}  {category:<16} {per_k:.2f} per 1,000 words")
     lines.append("")
-    lines.append(f"{len(report.findings)} findings in {report.files} files, {report.words} words.")
+    n, files = len(report.findings), report.files
+    lines.append(f"{n} finding{'' if n == 1 else 's'} in {files} file{'' if files == 1 else 's'}, "
+                 f"{report.words} words.")
     if outcome.baseline_total:
         fixed = outcome.baseline_total - outcome.baseline_matched
         lines.append(f"Baseline: {outcome.baseline_matched} of {outcome.baseline_total} recorded "

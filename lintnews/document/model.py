@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lintnews.document.attribution import find_cues
+from lintnews.engine.matcher import COMMON_WORDS
 from lintnews.document.quotes import _outside_quotes
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
@@ -88,14 +89,19 @@ class Document:
     # -- word index (see lintnews.engine.prefilter) ------------------------------------------
     @cached_property
     def word_starts(self) -> dict[str, list[int]]:
-        """Where words begin, by "w:word" and by "p:" + the first three letters, lower-cased."""
+        """Where words begin, lower-cased, by "w:word", "p:" + its first three letters and,
+        after a common word, "b:word next" (see lintnews.engine.matcher)."""
         index: dict[str, list[int]] = {}
+        previous: tuple[str, int] | None = None
         for m in _ALNUM_RUN_RE.finditer(self.prose):
             word = m.group().lower()
             start = m.start()
             index.setdefault("w:" + word, []).append(start)
             if len(word) >= 3:
                 index.setdefault("p:" + word[:3], []).append(start)
+            if previous is not None:
+                index.setdefault(f"b:{previous[0]} {word}", []).append(previous[1])
+            previous = (word, start) if word in COMMON_WORDS else None
         return index
 
     @cached_property

@@ -30,6 +30,15 @@ SCAN_INSTEAD_ABOVE = 150
 STRICT_LEFT = "(?<![\\w'-])"
 STRICT_RIGHT = "(?![\\w'-])"
 _WORD_AT_RE = re.compile(r"[^\W_]+")
+_TWO_WORDS_AT_RE = re.compile(r"([^\W_]+)[\W_]+([^\W_]+)")
+# Word lists often open with these; such entries are looked up by their first two words.
+COMMON_WORDS = frozenset("""
+a an the and or but if of in on at to for from by with as is are was were be been being it
+its this that these those he she they we you i his her their our my your not no so than
+then there here all any some one two more most other into over under up down out about
+after before between through during without within can could will would shall should may
+might must do does did have has had what which who whom whose when where why how each every
+""".split())
 
 
 def _is_word(ch: str) -> bool:
@@ -44,12 +53,12 @@ class LiteralPart:
         self._literals = literals
 
     @cached_property
-    def by_first_word(self) -> dict[str, list[str]]:
+    def by_key(self) -> dict[str, list[str]]:
+        """Literals by their index key: "w:first", or "b:first second" after a common word."""
         table: dict[str, list[str]] = {}
         for literal in self._literals:
-            first = _WORD_AT_RE.match(literal)
-            key = first.group().lower() if first else ""
-            table.setdefault(key, []).append(literal.lower() if self.fold_case else literal)
+            table.setdefault(_key_of(literal), []).append(
+                literal.lower() if self.fold_case else literal)
         for group in table.values():
             group.sort(key=len, reverse=True)  # the trie regex prefers the longest
         return table
@@ -61,16 +70,21 @@ class LiteralPart:
 
     @cached_property
     def keys(self) -> frozenset[str]:
-        return frozenset("w:" + key for key in self.by_first_word)
+        return frozenset(self.by_key)
 
     def match_at(self, prose: str, pos: int) -> int | None:
         """End of the longest literal that matches at `pos`, padding included, or None."""
         word = _WORD_AT_RE.match(prose, pos)
-        if word is None or word.start() != pos:
+        if word is None or not self._left_ok(prose, pos):
             return None
-        if not self._left_ok(prose, pos):
-            return None
-        for literal in self.by_first_word.get(word.group().lower(), ()):
+        first = word.group().lower()
+        candidates = self.by_key.get("w:" + first, [])
+        if first in COMMON_WORDS:
+            pair = _TWO_WORDS_AT_RE.match(prose, pos)
+            if pair is not None:
+                longer = self.by_key.get(f"b:{first} {pair.group(2).lower()}", [])
+                candidates = sorted([*longer, *candidates], key=len, reverse=True)
+        for literal in candidates:
             end = pos + len(literal)
             segment = prose[pos:end]
             if (segment.lower() if self.fold_case else segment) != literal:
@@ -92,6 +106,15 @@ class LiteralPart:
         if not self.right:
             return True
         return _is_word(literal[-1]) != _is_word(after)  # \b
+
+
+def _key_of(literal: str) -> str:
+    pair = _TWO_WORDS_AT_RE.match(literal)
+    first = _WORD_AT_RE.match(literal)
+    word = first.group().lower() if first else ""
+    if pair is not None and word in COMMON_WORDS:
+        return f"b:{word} {pair.group(2).lower()}"
+    return "w:" + word
 
 
 class RegexPart:
