@@ -7,6 +7,7 @@ The main process then applies the run-wide filters: changed lines and the baseli
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections import Counter
@@ -218,8 +219,17 @@ def _lint_all(targets: list[Target], linter: Linter, options: Options, config: P
         and len(files) == len(targets)
     if use_workers:
         chunk = max(1, min(32, len(files) // (options.jobs * 4)))
-        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_start_worker,
-                                 initargs=(config, options)) as pool:
+        context = multiprocessing.get_context()
+        if context.get_start_method() == "fork":
+            # Workers inherit this process's rules, already compiled, instead of rebuilding them.
+            _prepare(linter, targets)
+            global _worker_linter
+            _worker_linter = linter
+            initializer, initargs = None, ()
+        else:
+            initializer, initargs = _start_worker, (config, options)
+        with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context,
+                                 initializer=initializer, initargs=initargs) as pool:
             for result in pool.map(_lint_in_worker, files, chunksize=chunk):
                 if progress:
                     progress.step(result.display)
@@ -234,6 +244,24 @@ def _lint_all(targets: list[Target], linter: Linter, options: Options, config: P
         progress.done()
 
 
+def _prepare(linter: Linter, targets: list[Target]) -> None:
+    """Compile every rule a run will need, once, before the workers are forked."""
+    seen: set[int] = set()
+    for target in targets[:1]:
+        settings = linter.finder.for_path(target.path if target.path else Path.cwd())
+        for rule in select_rules(linter.book.rules_for(settings), settings,
+                                 linter.options.select, linter.options.ignore):
+            matcher = getattr(rule, "matcher", None)
+            if matcher is None or id(rule) in seen:
+                continue
+            seen.add(id(rule))
+            for part in matcher.parts:
+                _ = part.keys
+                regex = getattr(part, "regex", None)
+                if regex is not None:
+                    _ = regex.compiled
+
+
 def _collect(result: FileOutcome, outcome: Outcome, changed: ChangedLines | None,
              baseline: BaselineFilter | None) -> None:
     report = outcome.report
@@ -242,7 +270,7 @@ def _collect(result: FileOutcome, outcome: Outcome, changed: ChangedLines | None
         return
     findings = result.findings
     entries = result.entries or [None] * len(findings)
-    pairs = list(zip(findings, entries))
+    pairs = list(zip(findings, entries, strict=True))
     if result.entries is not None:
         outcome.baseline_entries.update(e for e in result.entries if e is not None)
     if changed is not None and result.display != STDIN:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from lintnews.engine.registry import load_rules
+from lintnews.engine.runner import lint_source
 from lintnews.examples import example_settings, example_text
 from lintnews.fix import apply_edits, safe_edits
-from lintnews.engine.runner import lint_source
 from lintnews.source import SourceFile
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -177,7 +177,8 @@ def test_every_safe_fix_changes_only_its_span(rule, tmp_path: Path) -> None:
 
 def test_fix_writes_atomically_keeping_encoding_bom_endings_and_mode(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    body = "Title\r\n\r\nIts effect is impossible to understate, due to the fact that it is big.\r\n"
+    body = ("Title\r\n\r\nIts effect is impossible to understate, due to the fact that it "
+            "is big.\r\n")
     path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
     path.chmod(0o640)
     result = lintnews(tmp_path, "check", "--fix", "a.md")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from lintnews.checks import rule
 from lintnews.document.model import Document
+from lintnews.engine.matcher import Matcher
 from lintnews.engine.model import Context, Hit, Severity
 
 _OUTCOME = (r"(?:disappointment|blow|setback|victory|boost|relief|success|failure|disaster|"
@@ -63,17 +64,20 @@ _CHANGE = (r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|incr
            r"soars|climbed|climbs|plunged|plunges|plummeted|grew|grows|shrank|shrunk|slumped|"
            r"tumbled|spiked)")
 _NUMBER = r"\d[\d,.]*\s?(?:%|percent|per cent|percentage points?)"
-_STATISTIC_RE = re.compile(
-    rf"\b{_CHANGE}\b(?:\s+(?:by|about|nearly|almost|roughly|around|some|more|than|over|a|further|"
-    rf"another|an|estimated|sharply|steeply|slightly)){{0,3}}\s+{_NUMBER}"
-    rf"|{_NUMBER}\s+(?:rise|fall|increase|decrease|decline|drop|jump|surge|gain|loss|cut)\b"
-    rf"|\b{_CHANGE}\s+by\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?(?:a third|a quarter|half|"
-    r"two-thirds|three-quarters|a fifth|a tenth)\b"
-    r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\brecord (?:high|low)s?\b"
-    r"|\bfastest-growing\b"
-    r"|\b(?:one|two|three|four|\d+) (?:in|out of) (?:every )?(?:\d+|ten|five|four|three) "
+_STATISTIC_ALTERNATIVES = [
+    rf"\b{_CHANGE}\b(?:\s+(?:by|about|nearly|almost|roughly|around|some|more|than|over|a|"
+    rf"further|another|an|estimated|sharply|steeply|slightly)){{0,3}}\s+{_NUMBER}",
+    rf"{_NUMBER}\s+(?:rise|fall|increase|decrease|decline|drop|jump|surge|gain|loss|cut)\b",
+    rf"\b{_CHANGE}\s+by\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?(?:a third|a quarter|"
+    r"half|two-thirds|three-quarters|a fifth|a tenth)\b",
+    r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b",
+    r"\brecord (?:high|low)s?\b",
+    r"\bfastest-growing\b",
+    r"\b(?:one|two|three|four|\d+) (?:in|out of) (?:every )?(?:\d+|ten|five|four|three) "
     r"(?:people|adults|children|americans|britons|voters|residents|women|men|workers)\b",
-    re.IGNORECASE)
+]
+# The alternation as separately indexed parts (same matches as one regex, found faster).
+_STATISTIC = Matcher.of(_STATISTIC_ALTERNATIVES, re.IGNORECASE)
 
 
 def _paragraph_sourced(doc: Document, sentence_index: int) -> bool:
@@ -94,14 +98,13 @@ def unsourced_statistic(doc: Document, ctx: Context) -> Iterator[Hit]:
     "data from the central bank show") in the same paragraph. Plain figures such as vote
     shares, dates, ages, scores and prices are background facts and are not flagged."""
     reported: set[int] = set()
-    for m in _STATISTIC_RE.finditer(doc.prose):
-        sentence = doc.sentence_at(m.start())
-        if sentence is None or sentence.index in reported or m.end() > sentence.end:
+    for start, end in _STATISTIC.find_in(doc):
+        sentence = doc.sentence_at(start)
+        if sentence is None or sentence.index in reported or end > sentence.end:
             continue
         if doc.paragraphs[sentence.paragraph].is_heading or \
-                doc.in_direct_quote(m.start(), m.end()) or _paragraph_sourced(doc, sentence.index):
+                doc.in_direct_quote(start, end) or _paragraph_sourced(doc, sentence.index):
             continue
         reported.add(sentence.index)
-        yield Hit(m.start(), m.end(),
-                  f"The statistic '{m.group()}' has no named source nearby; say where the "
-                  "figure comes from.")
+        yield Hit(start, end, f"The statistic '{doc.prose[start:end]}' has no named source "
+                  "nearby; say where the figure comes from.")

@@ -47,10 +47,12 @@ _VAGUE_RE = re.compile(rf"\b(?:{VAGUE_SUBJECTS})\s*$", re.IGNORECASE)
 _PRONOUN_RE = re.compile(rf"\b(?:{PRONOUNS})\b\s*(?:\w+ly\s+)?$", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
 _STATIC_CUES_RE = re.compile(
-    r"\baccording to\b|\bin a (?:written |joint )?statement\b|\b(?:data|figures|estimates|numbers|"
-    r"statistics) (?:from|released by|published by|compiled by|by)\b|\btold (?:reporters|journalists|"
-    r"the press|(?-i:[A-Z])\w+)|\b(?:said|says|wrote|reported) in\b|\bquoted\b|\bcited\b|\bciting\b|"
-    r"\bas reported by\b|\bpolled by\b|\bsurveyed by\b",
+    r"\baccording to\b|\bin a (?:written |joint )?statement\b"
+    r"|\b(?:data|figures|estimates|numbers|statistics) "
+    r"(?:from|released by|published by|compiled by|by)\b"
+    r"|\btold (?:reporters|journalists|the press|(?-i:[A-Z])\w+)"
+    r"|\b(?:said|says|wrote|reported) in\b|\bquoted\b|\bcited\b|\bciting\b"
+    r"|\bas reported by\b|\bpolled by\b|\bsurveyed by\b",
     re.IGNORECASE,
 )
 _COLON_ATTRIBUTION_RE = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
@@ -104,8 +106,8 @@ def find_cues(sentence: str) -> list[tuple[re.Match[str], bool]]:
         before = _words_before(sentence, cue.start())
         after = " ".join(sentence[cue.end():].split()[:4])
         if has_named_source(before) or _starts_with_name(after) or \
-                _starts_with_name(sentence[: cue.start()].lstrip(" \"“‘'(")) and \
-                not _VAGUE_RE.search(before):
+                (_starts_with_name(sentence[: cue.start()].lstrip(" \"“‘'(")) and \
+                not _VAGUE_RE.search(before)):
             cues.append((cue, False))
     return sorted(cues, key=lambda c: c[0].start())
 

@@ -8,9 +8,9 @@ that, overlapping a hit, clear it: "claimed responsibility"), `unless_before` /
 `unless_after` / `only_before` / `only_after` (regular expressions on the words around a hit),
 `unless_sentence` (a regular expression anywhere in the hit's sentence),
 `skip_names` (Title-Case names such as "Sandy Hook Massacre"), `skip_mentions` ("what he
-called a regime"), `skip_attributed` (reported speech of a named source), `skip_sourced` (a named source
-in the sentence or the one before or after it in the paragraph), `sourced_severity` (report
-at this severity when such a source is nearby), `scope` (which
+called a regime"), `skip_attributed` (reported speech of a named source), `skip_sourced`
+(a named source in the sentence or the one before or after it in the paragraph),
+`sourced_severity` (report at this severity when such a source is nearby), `scope` (which
 blocks: body, headline, heading) and `quotes` (skip, info or report inside direct quotes).
 """
 
@@ -22,18 +22,19 @@ from typing import Any
 
 from lintnews.engine.cache import RuleCache
 from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
 from lintnews.engine.matcher import LiteralPart, Part, RegexPart
+from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
 from lintnews.engine.phrase_rule import Context_, PhraseRule, Swap
-from lintnews.engine.prefilter import trigger_keys
 from lintnews.engine.phrases import phrase_regex, phrases_source
+from lintnews.engine.prefilter import trigger_keys
 from lintnews.engine.safety import check_user_regex, compile_user_regex
 from lintnews.engine.trie import split_padding, trie_regex
 
 RULE_KEYS = {
     "code", "name", "category", "type", "severity", "message", "summary", "rationale",
-    "source", "phrases", "swap", "patterns", "swap_patterns", "exceptions", "unless_before", "unless_after", "only_before",
-    "only_after", "unless_sentence", "skip_sourced", "sourced_severity", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
+    "source", "phrases", "swap", "patterns", "swap_patterns", "exceptions", "unless_before",
+    "unless_after", "only_before", "only_after", "unless_sentence", "skip_sourced",
+    "sourced_severity", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
 SCOPES = {"body", "headline", "heading"}
@@ -100,7 +101,8 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
                               _as_list(suggestion, f"swap.{phrase}", where)))
         for regex, suggestion in (swap_patterns or {}).items():
             regexes.append(_checked_regex(regex, where))
-            swaps.append(Swap(LazyRegex(regex), _as_list(suggestion, f"swap_patterns.{regex}", where)))
+            swaps.append(Swap(LazyRegex(regex),
+                              _as_list(suggestion, f"swap_patterns.{regex}", where)))
     else:
         phrases = _as_list(data.get("phrases", []), "phrases", where)
         regexes = [_checked_regex(r, where) for r in _as_list(data.get("patterns", []),

@@ -32,13 +32,17 @@ STRICT_RIGHT = "(?![\\w'-])"
 _WORD_AT_RE = re.compile(r"[^\W_]+")
 _TWO_WORDS_AT_RE = re.compile(r"([^\W_]+)[\W_]+([^\W_]+)")
 # Word lists often open with these; such entries are looked up by their first two words.
-COMMON_WORDS = frozenset("""
-a an the and or but if of in on at to for from by with as is are was were be been being it
-its this that these those he she they we you i his her their our my your not no so than
-then there here all any some one two more most other into over under up down out about
-after before between through during without within can could will would shall should may
-might must do does did have has had what which who whom whose when where why how each every
-""".split())
+COMMON_WORDS = frozenset([
+    "a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from",
+    "by", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this",
+    "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their",
+    "our", "my", "your", "not", "no", "so", "than", "then", "there", "here", "all", "any",
+    "some", "one", "two", "more", "most", "other", "into", "over", "under", "up", "down",
+    "out", "about", "after", "before", "between", "through", "during", "without", "within",
+    "can", "could", "will", "would", "shall", "should", "may", "might", "must", "do", "does",
+    "did", "have", "has", "had", "what", "which", "who", "whom", "whose", "when", "where",
+    "why", "how", "each", "every",
+])
 
 
 def _is_word(ch: str) -> bool:
@@ -145,6 +149,19 @@ class Matcher:
 
     def __init__(self, parts: list[Part]) -> None:
         self.parts = parts
+
+    @classmethod
+    def of(cls, alternatives: list[str], flags: int = 0) -> Matcher:
+        """A matcher for the alternation `a|b|c`, given as its alternatives."""
+        parts: list[Part] = []
+        for source in alternatives:
+            lazy = LazyRegex(source, flags)
+            parts.append(RegexPart(lazy, lambda lazy=lazy: trigger_keys(lazy.source, lazy.flags)))
+        return cls(parts)
+
+    def find_in(self, doc: object) -> Iterator[tuple[int, int]]:
+        """finditer over a Document's prose, through its word index."""
+        return self.finditer(doc.prose, doc.word_starts, lambda: doc.lowered)  # type: ignore[attr-defined]
 
     def finditer(self, prose: str, word_starts: dict[str, list[int]],
                  lowered: Callable[[], str]) -> Iterator[tuple[int, int]]:

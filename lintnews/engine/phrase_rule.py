@@ -113,7 +113,8 @@ class PhraseRule:
 
     def _in_scope(self, doc: Document, paragraph_index: int) -> bool:
         kind = doc.paragraphs[paragraph_index].kind
-        area = "headline" if kind in ("headline", "dek") else "heading" if kind == "heading" else "body"
+        area = ("headline" if kind in ("headline", "dek")
+                else "heading" if kind == "heading" else "body")
         return area in self.context.scope
 
     def _excluded(self, doc: Document, sentence: Any, start: int, end: int) -> bool:

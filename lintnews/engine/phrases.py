@@ -68,7 +68,8 @@ def verb_forms(verb: str) -> tuple[str, ...]:
 
 
 def _word_pattern(token: str) -> str:
-    whole_group = token.startswith("(") and token.endswith(")?") and _closing(token, 0) == len(token) - 2
+    whole_group = (token.startswith("(") and token.endswith(")?")
+                   and _closing(token, 0) == len(token) - 2)
     optional = token.endswith("?") and len(token) > 1 and (whole_group or not token.endswith(")?"))
     if optional:
         token = token[:-1]
@@ -114,8 +115,8 @@ def _token_body(token: str) -> str:
 
 def _all_optional(phrase: str) -> bool:
     """Can this phrase match nothing at all? (Every token is an optional word.)"""
-    return all(t.endswith("?") and not t.endswith(")?") or t.startswith("(") and t.endswith(")?")
-               and _closing(t, 0) == len(t) - 2 for t in _tokenise(phrase))
+    return all((t.endswith("?") and not t.endswith(")?")) or (t.startswith("(") and t.endswith(")?")
+               and _closing(t, 0) == len(t) - 2) for t in _tokenise(phrase))
 
 
 def _closing(token: str, start: int) -> int:

@@ -6,6 +6,7 @@ a code claimed by two rules, is an error. A rule never silently disappears.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterable
 from importlib import metadata
@@ -112,10 +113,8 @@ def _with_origin(rule: Rule, origin: str) -> Rule:
     from dataclasses import replace
 
     if not rule.meta.pack.startswith("plugin:"):
-        try:
+        with contextlib.suppress(AttributeError):  # a rule whose meta cannot be set keeps its own
             rule.meta = replace(rule.meta, pack=origin)
-        except AttributeError:
-            pass
     return rule
 
 
@@ -131,7 +130,8 @@ def load_rules(extra_folders: Iterable[Path] = (), cache: RuleCache | None = Non
     for rule in rules:
         code, name = rule.meta.code, rule.meta.name
         if code in seen:
-            raise PackError(f"rule code {code} is defined twice ({seen[code]} and {rule.meta.pack})")
+            raise PackError(f"rule code {code} is defined twice "
+                            f"({seen[code]} and {rule.meta.pack})")
         if name in names:
             raise PackError(f"rule name '{name}' is used by {names[name]} and {code}")
         seen[code] = rule.meta.pack
