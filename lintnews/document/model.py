@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lintnews.document.attribution import find_cues
-from lintnews.engine.matcher import COMMON_WORDS
 from lintnews.document.quotes import _outside_quotes
+from lintnews.engine.matcher import COMMON_WORDS
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
 _ALNUM_RUN_RE = re.compile(r"[^\W_]+")

@@ -10,8 +10,8 @@ unwritable folder simply means no cache. Nothing is ever downloaded.
 
 from __future__ import annotations
 
-import os
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 
 from lintnews.engine.model import CATEGORIES, RuleMeta
 
-
 _CODE_PREFIX_RE = re.compile(r"[A-Za-z]+[0-9]*")
 
 
