@@ -18,6 +18,8 @@ from typing import Any
 
 from lintnews import __version__
 
+KEY_SCHEME = "k2"  # bump when the way trigger keys are computed changes
+
 
 def cache_dir() -> Path | None:
     if os.environ.get("LINTNEWS_NO_CACHE"):
@@ -35,7 +37,8 @@ class RuleCache:
     def __init__(self, folder: Path | None = None, *, enabled: bool = True) -> None:
         self.folder = folder if folder is not None else cache_dir()
         self.enabled = enabled and self.folder is not None
-        self._file = self.folder / f"rules-{__version__}.json" if self.folder else None
+        name = f"rules-{__version__}-{KEY_SCHEME}.json"
+        self._file = self.folder / name if self.folder else None
         self.packs: dict[str, Any] = {}
         self.keys: dict[str, frozenset[str] | None] = {}
         self._dirty = False

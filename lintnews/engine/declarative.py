@@ -22,10 +22,10 @@ from typing import Any
 
 from lintnews.engine.cache import RuleCache
 from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.matcher import LiteralPart, Part, RegexPart
+from lintnews.engine.matcher import COMMON_WORDS, LiteralPart, Part, RegexPart
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
 from lintnews.engine.phrase_rule import Context_, PhraseRule, Swap
-from lintnews.engine.phrases import phrase_regex, phrases_source
+from lintnews.engine.phrases import phrase_keys, phrase_regex, phrases_source
 from lintnews.engine.prefilter import trigger_keys
 from lintnews.engine.safety import check_user_regex, compile_user_regex
 from lintnews.engine.trie import split_padding, trie_regex
@@ -203,12 +203,21 @@ def _parts(phrases: list[str], regexes: list[str], case_sensitive: bool, inflect
     flags = 0 if case_sensitive else re.IGNORECASE
     parts: list[Part] = []
 
-    def regex_part(source: str | Callable[[], str]) -> RegexPart:
+    def regex_part(source: str | Callable[[], str],
+                   keys: Callable[[], frozenset[str] | None] | None = None) -> RegexPart:
         lazy = LazyRegex(source, flags)
-        return RegexPart(lazy, keys_for(len(parts), lazy))
+        return RegexPart(lazy, keys or keys_for(len(parts), lazy))
 
     if phrases:
-        parts.append(regex_part(lambda: phrases_source(phrases, inflect_first=inflect)))
+        lazy_phrases = LazyRegex(lambda: phrases_source(phrases, inflect_first=inflect), flags)
+        walked = keys_for(len(parts), lazy_phrases)
+
+        def phrase_part_keys() -> frozenset[str] | None:
+            # Two-word keys from the phrases themselves when they open with a common word.
+            keys = phrase_keys(phrases, COMMON_WORDS, inflect_first=inflect)
+            return keys if keys is not None else walked()
+
+        parts.append(RegexPart(lazy_phrases, phrase_part_keys))
     groups: dict[tuple[str, str], list[str]] = {}
     for regex in regexes:
         split = split_padding(regex)

@@ -214,3 +214,64 @@ def phrases_source(phrases: list[str], *, inflect_first: bool = False) -> str:
         if _all_optional(phrase):
             raise ValueError(f"phrase {phrase!r} can match nothing at all")
     return r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w])(?!-\w)"
+
+
+_RUN_RE = re.compile(r"[^\W_]+")
+
+
+def _expand(token: str) -> list[str] | None:
+    """The literal texts a token can match, or None if it is open-ended or optional."""
+    if token == "*" or token.endswith("?"):
+        return None
+    if token.endswith("~") and "(" not in token:
+        return list(verb_forms(token[:-1]))
+    texts = [""]
+    i = 0
+    while i < len(token):
+        if token[i] == "(":
+            j = _closing(token, i)
+            if j < 0:
+                return None
+            options = _split_options(token[i + 1: j])
+            if any(set(o) & set("()*?~") for o in options):
+                return None
+            texts = [t + o for t in texts for o in options]
+            i = j + 1
+        else:
+            j = token.find("(", i)
+            j = len(token) if j < 0 else j
+            if set(token[i:j]) & set("*?~)"):
+                return None
+            texts = [t + token[i:j] for t in texts]
+            i = j
+    return texts if len(texts) <= 500 else None
+
+
+def phrase_keys(phrases: list[str], common_words: frozenset[str], *,
+                inflect_first: bool = False) -> frozenset[str] | None:
+    """Index keys for a list of phrases: "w:first-word", or "b:first second" when the first
+    word is a common one (see lintnews.engine.matcher). None if any phrase is open-ended."""
+    keys: set[str] = set()
+    for phrase in phrases:
+        if inflect_first:
+            head, _, rest = phrase.strip().partition(" ")
+            if head and not head.startswith("(") and not head.endswith(("~", "?")):
+                phrase = f"{head}~ {rest}".strip()
+        tokens = _tokenise(phrase)
+        first = _expand(tokens[0]) if tokens else None
+        if first is None:
+            return None
+        second = _expand(tokens[1]) if len(tokens) > 1 else None
+        for text in first:
+            runs = _RUN_RE.findall(text.lower())
+            if not runs or not text[:1].isalnum():
+                return None
+            if runs[0] not in common_words:
+                keys.add("w:" + runs[0])
+            elif len(runs) > 1:
+                keys.add(f"b:{runs[0]} {runs[1]}")
+            elif second is None or any(not _RUN_RE.match(s.lower()) for s in second):
+                keys.add("w:" + runs[0])
+            else:
+                keys.update(f"b:{runs[0]} {_RUN_RE.match(s.lower()).group()}" for s in second)
+    return frozenset(keys)
