@@ -45,3 +45,22 @@ def test_codes_and_names_are_unique_and_stable() -> None:
     assert len(codes) == len(set(codes))
     assert len(names) == len(set(names))
     assert all(code.startswith("LN") for code in codes)
+
+
+def test_builtin_pack_regexes_pass_the_safety_check() -> None:
+    """Built-in packs skip the regex safety check at start-up; this test is that check."""
+    import tomllib
+
+    from lintnews.engine.registry import builtin_packs_dir
+    from lintnews.engine.safety import check_user_regex
+
+    checked = 0
+    for path in sorted(builtin_packs_dir().glob("*.toml")):
+        for rule in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", []):
+            regexes = [*rule.get("patterns", []), *rule.get("swap_patterns", {})]
+            regexes += [rule[k] for k in ("unless_before", "unless_after", "only_before",
+                                          "only_after", "unless_sentence") if k in rule]
+            for regex in regexes:
+                check_user_regex(regex)
+                checked += 1
+    assert checked > 1000

@@ -27,11 +27,11 @@ _CONTEXT_CHARS = 80
 @dataclass(frozen=True)
 class Context_:
     exceptions: LazyRegex | None
-    unless_before: re.Pattern[str] | None
-    unless_after: re.Pattern[str] | None
-    only_before: re.Pattern[str] | None
-    only_after: re.Pattern[str] | None
-    unless_sentence: re.Pattern[str] | None
+    unless_before: LazyRegex | None
+    unless_after: LazyRegex | None
+    only_before: LazyRegex | None
+    only_after: LazyRegex | None
+    unless_sentence: LazyRegex | None
     skip_names: bool
     skip_mentions: bool
     skip_attributed: bool
@@ -127,15 +127,15 @@ class PhraseRule:
             for m in c.exceptions.compiled.finditer(prose, lo, hi):
                 if m.start() < end and m.end() > start:
                     return True
-        if c.unless_before is not None and c.unless_before.search(before):
+        if c.unless_before is not None and c.unless_before.compiled.search(before):
             return True
-        if c.unless_after is not None and c.unless_after.match(after):
+        if c.unless_after is not None and c.unless_after.compiled.match(after):
             return True
-        if c.only_before is not None and not c.only_before.search(before):
+        if c.only_before is not None and not c.only_before.compiled.search(before):
             return True
-        if c.only_after is not None and not c.only_after.match(after):
+        if c.only_after is not None and not c.only_after.compiled.match(after):
             return True
-        if c.unless_sentence is not None and c.unless_sentence.search(
+        if c.unless_sentence is not None and c.unless_sentence.compiled.search(
                 prose, sentence.start, sentence.end):
             return True
         if c.skip_mentions and (_MENTION_RE.search(before) or _is_quoted_word(prose, start, end)):
