@@ -23,30 +23,7 @@ TWENTY = ("The minister said on Tuesday that the budget would fund more teachers
 assert len(TWENTY.split()) == 20
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _load_rules_once():
-    """Compile the rule packs once per module for the in-process (CliRunner) runs.
-
-    Each real `lintnews` process loads its rules once; this only keeps many CliRunner
-    invocations in one test process from recompiling them every time.
-    """
-    import lintnews.engine.registry as registry
-    import lintnews.session as session
-
-    original = registry.load_rules
-    cache: dict = {}
-
-    def load_rules(extra_folders=(), rule_cache=None):
-        key = tuple(extra_folders)
-        if key not in cache:
-            cache[key] = original(key)
-        return list(cache[key])
-
-    mp = pytest.MonkeyPatch()
-    mp.setattr(registry, "load_rules", load_rules)
-    mp.setattr(session, "load_rules", load_rules)
-    yield
-    mp.undo()
+pytestmark = pytest.mark.usefixtures("rules_loaded_once")
 
 
 def write(path: Path, text: str) -> Path:
