@@ -104,9 +104,9 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             click.echo(f"lintnews: error: {message}", err=True)
         sys.exit(EXIT_ERROR if report.errors or outcome.rule_errors else EXIT_OK)
     if fix:
-        from lintnews.fixing import apply_fixes
+        from lintnews.fixing import apply_fixes, relinter
 
-        applied, remaining = apply_fixes(outcome, show_diff)
+        applied, remaining = apply_fixes(outcome, show_diff, relinter(finder, options))
         if show_diff:
             sys.exit(EXIT_FINDINGS if applied else EXIT_OK)
         report.findings = remaining

@@ -203,7 +203,11 @@ class ConfigFinder:
         found: Settings | None = None
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            try:
+                present = candidate.is_file()
+            except OSError:  # a folder this user may not search holds no config we can use
+                present = False
+            if present:
                 found = load_config_file(candidate)
                 if found is not None:
                     break

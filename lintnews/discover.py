@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator
+import stat
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
+
+from lintnews.source import looks_binary, special_kind
 
 ARTICLE_SUFFIXES = {".md", ".markdown", ".mdx", ".txt"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "venv", ".venv", "env",
@@ -31,10 +35,23 @@ def is_excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
     return False
 
 
-def walk_articles(folder: Path) -> Iterator[Path]:
-    """Article files under `folder`, in a stable order; symlink loops are not followed."""
+def walk_articles(folder: Path, on_skip: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """Article files under `folder`, in a stable order; symlink loops are not followed.
+
+    A file with an article suffix that is not text (an image saved as .txt: NUL bytes in its
+    first 8 KB) or not a regular file (a named pipe, a socket) is skipped with a notice
+    through `on_skip` (by default one line on stderr), as is a folder that cannot be listed.
+    Broken links and unreadable files are yielded, so that reading them reports an error that
+    names them. A file named explicitly is never skipped here: reading it reports any problem
+    as an error.
+    """
+    notify = on_skip if on_skip is not None else _notice
     seen: set[tuple[int, int]] = set()
-    for current, dirs, files in os.walk(folder, followlinks=True):
+
+    def cannot_list(err: OSError) -> None:
+        notify(f"{err.filename}: cannot list folder ({err.strerror or err}); skipped")
+
+    for current, dirs, files in os.walk(folder, followlinks=True, onerror=cannot_list):
         try:
             st = os.stat(current)
         except OSError:
@@ -46,7 +63,42 @@ def walk_articles(folder: Path) -> Iterator[Path]:
             continue
         seen.add(key)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
-                         and not (Path(current) / d / "pyvenv.cfg").exists())
+                         and not _is_virtualenv(Path(current) / d))
         for name in sorted(files):
             if Path(name).suffix.lower() in ARTICLE_SUFFIXES and not name.startswith("."):
-                yield Path(current) / name
+                path = Path(current) / name
+                reason = _not_an_article(path)
+                if reason:
+                    notify(f"{path}: {reason}; skipped")
+                    continue
+                yield path
+
+
+def _is_virtualenv(folder: Path) -> bool:
+    try:
+        return (folder / "pyvenv.cfg").exists()
+    except OSError:  # a folder that cannot be searched: walking it reports that
+        return False
+
+
+def _not_an_article(path: Path) -> str | None:
+    """Why a walked file is not an article, or None (also when it cannot be read: reading
+    it later reports that as an error)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({special_kind(info.st_mode)})"
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return None
+    return "not a text file (binary content)" if looks_binary(head) else None
+
+
+def _notice(message: str) -> None:
+    sys.stderr.write(f"lintnews: notice: {message}\n")
+    sys.stderr.flush()

@@ -1,9 +1,18 @@
-"""Applying safe fixes: only the fixed spans change, and files are written atomically."""
+"""Applying safe fixes: only the fixed spans change, and files are written atomically.
+
+A fix replaces exactly a finding's span with its first suggestion, and only when that span is
+prose: a span that runs over markup the reader masked (an emphasis mark, a link target, a
+code span, a block-quote marker, a comment) is left alone, since replacing it would delete
+the markup. Where the span breaks a line and the replacement has as many words as the
+span, the span's own spacing and line breaks are kept ("impossible to⏎understate" becomes
+"impossible to⏎overstate"), so hard-wrapped paragraphs keep their shape.
+"""
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,16 +20,26 @@ from pathlib import Path
 from lintnews.engine.model import Finding
 from lintnews.source import SourceFile
 
+_GAP_RE = re.compile(r"\s+")
 
-def safe_edits(findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, replacement) edits from safe findings, in order."""
+
+def safe_edits(findings: Iterable[Finding], text: str | None = None,
+               prose: str | None = None) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, replacement) edits from safe findings, in order.
+
+    With the file's `text` and its masked `prose` (same length), spans that cover masked
+    markup are skipped.
+    """
     edits: list[tuple[int, int, str]] = []
     last_end = -1
     for f in sorted(findings, key=lambda f: (f.offset, f.end_offset)):
         if not f.fix_safe or not f.suggestions:
             continue
         if f.offset < last_end:
-            continue  # overlapping fixes: apply the first now, the rest on the next run
+            continue  # overlapping fixes: apply the first now, the rest on the next pass
+        if text is not None and prose is not None and \
+                text[f.offset:f.end_offset] != prose[f.offset:f.end_offset]:
+            continue  # the span covers markup: replacing it would delete the markup
         edits.append((f.offset, f.end_offset, f.suggestions[0]))
         last_end = f.end_offset
     return edits
@@ -31,10 +50,51 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
     cursor = 0
     for start, end, replacement in edits:
         parts.append(text[cursor:start])
-        parts.append(replacement)
+        parts.append(keep_layout(text[start:end], replacement))
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)
+
+
+def keep_layout(original: str, replacement: str) -> str:
+    """`replacement`, with the spacing between its words taken from `original` when the span
+    breaks a line and both have the same number of words."""
+    if "\n" not in original and "\r" not in original:
+        return replacement
+    old_gaps = _GAP_RE.findall(original.strip())
+    new_words = _GAP_RE.split(replacement.strip())
+    if replacement != replacement.strip() or len(new_words) != len(old_gaps) + 1:
+        return replacement
+    out = [new_words[0]]
+    for gap, word in zip(old_gaps, new_words[1:], strict=True):
+        out.extend((gap, word))
+    return "".join(out)
+
+
+def edited_regions(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Where the replacements ended up in the edited text."""
+    regions = []
+    shift = 0
+    for start, end, replacement in edits:
+        new_length = len(keep_layout(text[start:end], replacement))
+        regions.append((start + shift, start + shift + new_length))
+        shift += new_length - (end - start)
+    return regions
+
+
+def map_offset(text: str, edits: list[tuple[int, int, str]], offset: int, *,
+               is_end: bool) -> int:
+    """Where `offset` of `text` is after `edits`; an offset inside an edited span moves to
+    the start (for the start of a span) or the end (for its end) of the replacement."""
+    shift = 0
+    for start, end, replacement in edits:
+        new_length = len(keep_layout(text[start:end], replacement))
+        if offset <= start:
+            break
+        if offset < end:
+            return start + shift + (new_length if is_end else 0)
+        shift += new_length - (end - start)
+    return offset + shift
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

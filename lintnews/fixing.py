@@ -1,31 +1,136 @@
-"""`--fix` over a whole run: apply each file's safe fixes, or print them as a diff."""
+"""`--fix` over a whole run: apply each file's safe fixes, or print them as a diff.
+
+A fix can make another one possible ("the the the" loses one "the" a pass; "because due to the
+fact that" becomes "because because"), so with a `relint` function fixes are applied in passes
+until nothing changes: every pass after the first applies only fixes whose spans touch what
+the pass before it changed, so it never reaches findings that the run's filters (baseline,
+changed lines) left out. `--fix` is then idempotent: a second run changes nothing.
+
+The findings that remain are moved to where their words are in the fixed text, so their
+lines, columns and offsets point into the file as it is written.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lintnews.engine.model import Finding
-from lintnews.fix import apply_edits, safe_edits, unified_diff, write_atomically
-from lintnews.session import Outcome
+from lintnews.fix import (
+    apply_edits,
+    edited_regions,
+    map_offset,
+    safe_edits,
+    unified_diff,
+    write_atomically,
+)
+from lintnews.markup import read_prose
+from lintnews.source import LineIndex, SourceFile
+
+if TYPE_CHECKING:
+    from lintnews.config import ConfigFinder
+    from lintnews.session import Options, Outcome
+
+Relint = Callable[[SourceFile, str], list[Finding]]
+MAX_PASSES = 10
 
 
-def apply_fixes(outcome: Outcome, show_diff: bool) -> tuple[int, list[Finding]]:
-    """Return (number of fixes, findings that remain)."""
+def apply_fixes(outcome: Outcome, show_diff: bool,
+                relint: Relint | None = None) -> tuple[int, list[Finding]]:
+    """Return (number of fixes, findings that remain, in the fixed files' positions)."""
     applied = 0
     remaining: list[Finding] = []
     for source, findings in outcome.sources:
-        edits = safe_edits(findings)
-        fixed_spans = {(s, e) for s, e, _ in edits}
-        remaining.extend(f for f in findings
-                         if (f.offset, f.end_offset) not in fixed_spans or not f.fix_safe)
-        if not edits:
+        after, count, left = fix_source(source, findings, relint)
+        applied += count
+        remaining.extend(left)
+        if after == source.text:
             continue
-        after = apply_edits(source.text, edits)
-        applied += len(edits)
         if show_diff:
             click.echo(unified_diff(source.path, source.text, after), nl=False)
         elif source.path != "-":
             write_atomically(Path(source.path), source, after)
     return applied, remaining
+
+
+def fix_source(source: SourceFile, findings: list[Finding],
+               relint: Relint | None = None) -> tuple[str, int, list[Finding]]:
+    """Apply the safe fixes among `findings` to `source`: (fixed text, fixes applied, findings
+    left, moved into the fixed text)."""
+    text = source.text
+    edits = safe_edits(findings, text, read_prose(text, source.path).masked)
+    left = _without_fixed(findings, edits)
+    count = passes = 0
+    while edits:
+        after = apply_edits(text, edits)
+        count += len(edits)
+        passes += 1
+        regions = edited_regions(text, edits)
+        left = _moved(left, text, after, edits)
+        text = after
+        if relint is None or passes >= MAX_PASSES:
+            break
+        fresh = [f for f in relint(source, text) if _touches(f, regions)]
+        edits = safe_edits(fresh, text, read_prose(text, source.path).masked)
+        left = _without_fixed(left, edits)
+    return text, count, left
+
+
+def relinter(finder: ConfigFinder, options: Options) -> Relint:
+    """A `relint` for apply_fixes: lint new text of a file with the rules and settings the run
+    used for it."""
+    from lintnews.engine.runner import lint_source, select_rules
+    from lintnews.session import Linter
+
+    linter: Linter | None = None
+
+    def relint(source: SourceFile, text: str) -> list[Finding]:
+        nonlocal linter
+        if linter is None:
+            linter = Linter(finder, options)
+        path = None if source.path == "-" else Path(source.path)
+        settings = finder.for_path(path if path is not None else Path.cwd())
+        rules = select_rules(linter.book.rules_for(settings), settings, options.select,
+                             options.ignore)
+        relative = None
+        if path is not None:
+            try:
+                relative = path.resolve().relative_to(settings.root.resolve())
+            except ValueError:
+                relative = path
+        new = SourceFile(source.path, text, source.encoding, source.bom)
+        return lint_source(new, rules, settings, relative).findings
+
+    return relint
+
+
+def _without_fixed(findings: list[Finding], edits: list[tuple[int, int, str]]) -> list[Finding]:
+    spans = {(start, end) for start, end, _ in edits}
+    return [f for f in findings if not (f.fix_safe and (f.offset, f.end_offset) in spans)]
+
+
+def _touches(finding: Finding, regions: list[tuple[int, int]]) -> bool:
+    return any(finding.offset <= end and finding.end_offset >= start for start, end in regions)
+
+
+def _moved(findings: list[Finding], before: str, after: str,
+           edits: list[tuple[int, int, str]]) -> list[Finding]:
+    """`findings` of `before`, moved to their place in `after`. A finding whose words were all
+    replaced by a fix is dropped: what it reported is gone."""
+    index = LineIndex(after)
+    out = []
+    for f in findings:
+        if any(start <= f.offset and f.end_offset <= end and start < end
+               for start, end, _ in edits):
+            continue
+        offset = map_offset(before, edits, f.offset, is_end=False)
+        end_offset = max(offset, map_offset(before, edits, f.end_offset, is_end=True))
+        line, column = index.position(offset)
+        end_line, end_column = index.position(end_offset)
+        out.append(replace(f, offset=offset, end_offset=end_offset, line=line, column=column,
+                           end_line=end_line, end_column=end_column))
+    return out

@@ -88,7 +88,13 @@ def expand_targets(paths: list[str], finder: ConfigFinder,
             yield Target(None, STDIN, True)
             continue
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists() or path.is_symlink()
+        except OSError as err:  # e.g. inside a folder this user may not search
+            errors.append(f"{raw}: cannot access ({err.strerror or err})")
+            continue
+        if is_dir:
             found = excluded = 0
             for file in walk_articles(path):
                 settings = finder.for_path(file)
@@ -102,7 +108,7 @@ def expand_targets(paths: list[str], finder: ConfigFinder,
                               "config's 'exclude'")
             elif not found:
                 errors.append(f"{raw}: no article files (.md, .markdown, .mdx, .txt) found")
-        elif path.exists() or path.is_symlink():
+        elif exists:
             settings = finder.for_path(path)
             if not is_excluded(path, settings.root, settings.exclude):
                 yield Target(path, raw, True)

@@ -7,7 +7,10 @@ is in the file (line endings are never normalised), so a finding maps back to th
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,21 +97,63 @@ def decode(data: bytes, path: str) -> SourceFile:
 
 
 def read_source(path: Path, display: str | None = None) -> SourceFile:
-    """Read and decode an article file, raising InputError with a clear message."""
+    """Read and decode an article file, raising InputError with a clear message.
+
+    Only regular files are read: opening a FIFO would wait for a writer for ever, and a
+    device can be endless. Standard input is read with "-".
+    """
     name = display if display is not None else str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{name}: file is larger than {MAX_FILE_BYTES // 2**20} MB; skipped")
-        data = path.read_bytes()
-    except InputError:
-        raise
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
+        info = path.stat()  # follows symbolic links
     except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(f"{name}: broken symbolic link (its target does not exist)") from None
         raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
     except OSError as err:
-        raise InputError(f"{name}: cannot read ({err.strerror or err})") from None
+        raise _os_error(name, err) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{name}: is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{name}: not a regular file ({special_kind(info.st_mode)}); "
+                         "use '-' to read standard input")
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputError(f"{name}: file is larger than {MAX_FILE_BYTES // 2**20} MB; skipped")
+    try:
+        data = _read_regular(path)
+    except InputError as err:
+        raise InputError(f"{name}: {err}") from None
+    except OSError as err:
+        raise _os_error(name, err) from None
     return decode(data, name)
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file or a folder is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def _read_regular(path: Path) -> bytes:
+    # O_NONBLOCK: if the path was swapped for a FIFO since stat(), opening must not wait.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) \
+        | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise InputError("not a regular file")
+        return handle.read()
+
+
+def _os_error(name: str, err: OSError) -> InputError:
+    if isinstance(err, PermissionError):
+        return InputError(f"{name}: permission denied")
+    if err.errno == errno.ELOOP:
+        return InputError(f"{name}: symbolic link loop (too many levels of symbolic links)")
+    if isinstance(err, IsADirectoryError):
+        return InputError(f"{name}: is a folder, not a file")
+    return InputError(f"{name}: cannot read ({err.strerror or err})")

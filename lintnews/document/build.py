@@ -57,13 +57,14 @@ def _interview_turns(masked: str, paragraphs: list[Paragraph]) -> list[Quotation
     labels = {_SPEAKER_LABEL_RE.match(masked, p.start, p.end).group().strip() for p in labelled}
     if len(labelled) < 3 or len(labels) < 2:
         return []
+    labelled_indexes = {p.index for p in labelled}
     turns = []
     in_turn = False
     for paragraph in paragraphs:
         if paragraph.is_heading:
             in_turn = False
             continue
-        if paragraph in labelled:
+        if paragraph.index in labelled_indexes:
             in_turn = True
         if in_turn and paragraph.kind in ("paragraph", "blockquote", "list_item"):
             words = sum(1 for _ in WORD_RE.finditer(masked, paragraph.start, paragraph.end))

@@ -23,6 +23,7 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 ALL_QUOTES = "\"'“”‘’«»„"
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+_QUOTE_MARK_RE = re.compile("[" + re.escape(ALL_QUOTES) + "]")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
                 quotes.append(RawQuote(carry[0], paragraphs[carry[1][-1]][1], tuple(carry[1])))
             carry = None
         while i < hi:
+            # Only quote marks change anything below: jump to the next one (linear, and fast
+            # on long paragraphs).
+            found = _QUOTE_MARK_RE.search(text, i, hi)
+            if found is None:
+                break
+            i = found.start()
             c = text[i]
             if c == '"' or c in DOUBLE_OPEN or c in DOUBLE_CLOSE:
                 if open_double is None:

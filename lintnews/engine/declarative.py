@@ -17,6 +17,7 @@ blocks: body, headline, heading) and `quotes` (skip, info or report inside direc
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from typing import Any
 
@@ -69,6 +70,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise PackError(f"{where}: missing or empty '{key}'")
     where = f"{where} ({data['code']})"
+    _check_message(data["message"], where)
     if not re.fullmatch(r"[A-Z][A-Z0-9]*\d{2,}", data["code"]):
         raise PackError(f"{where}: code must be letters then digits, like LN201 or HOUSE01")
     if data["category"] not in CATEGORIES:
@@ -114,6 +116,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         if not builtin:  # built-in packs are checked by the test suite
             for phrase in phrases:
                 phrase_regex(phrase)  # syntax errors in phrases are reported now
+                _check_phrase_shape(phrase, where)
         exceptions = (LazyRegex(phrases_source(_as_list(data["exceptions"], "exceptions", where)),
                                 re.IGNORECASE) if data.get("exceptions") else None)
     except (ValueError, re.error) as err:
@@ -189,6 +192,35 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         except re.error as err:
             raise PackError(f"{where}: bad pattern: {err}") from None
     return rule
+
+
+MESSAGE_FIELDS = {"match", "suggestion", "replacement"}
+MAX_OPEN_TOKENS = 4  # optional words and wildcards in one phrase
+
+
+def _check_message(message: str, where: str) -> None:
+    """A message template is data: only {match}, {suggestion} and {replacement}, plainly."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as err:
+        raise PackError(f"{where}: message: {err} (write {{{{ and }}}} for braces)") from None
+    for _text, field, spec, conversion in fields:
+        if field is None:
+            continue
+        if field not in MESSAGE_FIELDS or spec or conversion:
+            written = (field + (f"!{conversion}" if conversion else "")
+                       + (f":{spec}" if spec else ""))
+            raise PackError(f"{where}: message may only use {{match}}, {{suggestion}} and "
+                            f"{{replacement}}, not {{{written}}}")
+
+
+def _check_phrase_shape(phrase: str, where: str) -> None:
+    """Many optional words in a row backtrack exponentially; a house pack does not need them."""
+    open_tokens = sum(1 for t in phrase.split() if t == "*" or t.endswith("?"))
+    if open_tokens > MAX_OPEN_TOKENS:
+        raise PackError(f"{where}: phrase {phrase!r} has {open_tokens} optional words or "
+                        f"wildcards; at most {MAX_OPEN_TOKENS} are allowed (split it into "
+                        "several phrases)")
 
 
 def _checked_regex(pattern: str, where: str) -> str:

@@ -7,6 +7,7 @@ a code claimed by two rules, is an error. A rule never silently disappears.
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Iterable
 from importlib import metadata
@@ -15,7 +16,7 @@ from typing import Any
 
 from lintnews.engine.cache import RuleCache
 from lintnews.engine.declarative import PackError, build_rule
-from lintnews.engine.model import Rule
+from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Rule, RuleMeta, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -71,6 +72,8 @@ def load_pack_folder(folder: Path, origin: str, cache: RuleCache | None = None) 
         raise PackError(f"{folder}: rule pack folder does not exist")
     rules: list[Rule] = []
     for path in sorted(folder.rglob("*.toml")):
+        if not path.is_file():  # a named pipe or a device would block the run
+            raise PackError(f"{path}: not a regular file")
         rules.extend(load_pack_file(path, origin, cache))
     return rules
 
@@ -94,7 +97,7 @@ def plugin_rules() -> list[Rule]:
             loaded = entry.load()
             if callable(loaded):
                 loaded = loaded()
-        except Exception as err:  # a broken plugin must be named, not hidden
+        except (Exception, SystemExit) as err:  # a broken plugin must be named, not hidden
             raise PackError(f"plugin '{entry.name}' ({entry.value}) failed to load: "
                             f"{type(err).__name__}: {err}") from None
         if isinstance(loaded, (str, Path)):
@@ -105,8 +108,24 @@ def plugin_rules() -> list[Rule]:
         for rule in loaded:
             if not hasattr(rule, "meta") or not callable(getattr(rule, "check", None)):
                 raise PackError(f"plugin '{entry.name}' provided {rule!r}, which is not a rule")
+            _validate_meta(rule.meta, f"plugin '{entry.name}'")
             rules.append(_with_origin(rule, origin))
     return rules
+
+
+def _validate_meta(meta: object, where: str) -> None:
+    """A plugin's rule metadata must fit the contract, like a pack's."""
+    if not isinstance(meta, RuleMeta):
+        raise PackError(f"{where}: rule metadata is {type(meta).__name__}, not a RuleMeta")
+    if meta.category not in CATEGORIES:
+        raise PackError(f"{where}: rule {meta.code} has category '{meta.category}' "
+                        f"(use one of {', '.join(CATEGORIES)})")
+    if not isinstance(meta.severity, Severity):
+        raise PackError(f"{where}: rule {meta.code} has severity {meta.severity!r}")
+    if meta.quotes not in QUOTE_POLICIES:
+        raise PackError(f"{where}: rule {meta.code} has quotes policy {meta.quotes!r}")
+    if not re.fullmatch(r"[A-Z][A-Z0-9]*\d{2,}", meta.code) or not meta.name:
+        raise PackError(f"{where}: rule code {meta.code!r} must be letters then digits")
 
 
 def _with_origin(rule: Rule, origin: str) -> Rule:

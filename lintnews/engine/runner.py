@@ -55,13 +55,13 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
             continue
         try:
             hits = list(rule.check(doc, ctx))
-        except Exception as err:  # one broken rule must not take the others down
+            findings = [(hit, _to_finding(hit, rule, doc, source, settings)) for hit in hits]
+        except (Exception, SystemExit) as err:  # one broken rule must not take the others down
             result.rule_errors.append(
                 f"{source.path}: internal error in rule {meta.code} ({meta.name}): "
                 f"{type(err).__name__}: {err}")
             continue
-        for hit in hits:
-            finding = _to_finding(hit, rule, doc, source, settings)
+        for hit, finding in findings:
             if finding is None or (finding.code, finding.offset, finding.end_offset) in seen:
                 continue
             if accepted and " ".join(source.text[hit.start:hit.end].split()).lower() in accepted:
@@ -77,8 +77,10 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
 def _to_finding(hit: Hit, rule: Rule, doc: Document, source: SourceFile,
                 settings: Settings) -> Finding | None:
     meta = rule.meta
+    if not isinstance(hit, Hit):
+        raise TypeError(f"the rule returned {type(hit).__name__}, not a Hit")
     if not (0 <= hit.start <= hit.end <= len(source.text)):
-        raise ValueError(f"rule {meta.code} reported a span outside the file")
+        raise ValueError(f"reported a span ({hit.start}, {hit.end}) outside the file")
     severity = settings.severity.get(meta.code, hit.severity or meta.severity)
     quoted = doc.in_direct_quote(hit.start, max(hit.start, hit.end - 1))
     if quoted and meta.quotes != "report":

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from lintnews.output import Report
+
+# Line breaks and other control characters, which would break "one finding a line" or drive
+# the terminal (an article can hold them, and so can a file name).
+_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    return _CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
 
 
 def render(report: Report) -> str:
@@ -11,8 +21,8 @@ def render(report: Report) -> str:
         hint = f" [{', '.join(repr(s) for s in f.suggestions)}]" if f.suggestions and \
             any(f.suggestions) else ""
         # One finding a line: a message that quotes text across a line break stays on one line.
-        message = " ".join(f.message.splitlines())
-        lines.append(f"{f.path}:{f.line}:{f.column}: {f.code} {message}{hint} "
+        message = _one_line(" ".join(f.message.splitlines()))
+        lines.append(f"{_one_line(f.path)}:{f.line}:{f.column}: {f.code} {message}{hint} "
                      f"({f.severity}, {f.name})")
     s = report.summary()
     by = s["by_severity"]
