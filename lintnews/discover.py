@@ -35,7 +35,8 @@ def is_excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
     return False
 
 
-def walk_articles(folder: Path, on_skip: Callable[[str], None] | None = None) -> Iterator[Path]:
+def walk_articles(folder: Path, on_skip: Callable[[str], None] | None = None,
+                  excluded: Callable[[Path], bool] | None = None) -> Iterator[Path]:
     """Article files under `folder`, in a stable order; symlink loops are not followed.
 
     A file with an article suffix that is not text (an image saved as .txt: NUL bytes in its
@@ -43,7 +44,7 @@ def walk_articles(folder: Path, on_skip: Callable[[str], None] | None = None) ->
     through `on_skip` (by default one line on stderr), as is a folder that cannot be listed.
     Broken links and unreadable files are yielded, so that reading them reports an error that
     names them. A file named explicitly is never skipped here: reading it reports any problem
-    as an error.
+    as an error. Files for which `excluded` says yes are passed over before any of this.
     """
     notify = on_skip if on_skip is not None else _notice
     seen: set[tuple[int, int]] = set()
@@ -67,6 +68,8 @@ def walk_articles(folder: Path, on_skip: Callable[[str], None] | None = None) ->
         for name in sorted(files):
             if Path(name).suffix.lower() in ARTICLE_SUFFIXES and not name.startswith("."):
                 path = Path(current) / name
+                if excluded is not None and excluded(path):
+                    continue
                 reason = _not_an_article(path)
                 if reason:
                     notify(f"{path}: {reason}; skipped")

@@ -95,17 +95,22 @@ def expand_targets(paths: list[str], finder: ConfigFinder,
             errors.append(f"{raw}: cannot access ({err.strerror or err})")
             continue
         if is_dir:
-            found = excluded = 0
-            for file in walk_articles(path):
+            found = 0
+            excluded: list[Path] = []
+
+            def is_config_excluded(file: Path, excluded: list[Path] = excluded) -> bool:
                 settings = finder.for_path(file)
                 if is_excluded(file, settings.root, settings.exclude):
-                    excluded += 1
-                else:
-                    found += 1
-                    yield Target(file, str(file), False)
+                    excluded.append(file)
+                    return True
+                return False
+
+            for file in walk_articles(path, excluded=is_config_excluded):
+                found += 1
+                yield Target(file, str(file), False)
             if excluded and not found:
-                errors.append(f"{raw}: all {excluded} article files here are excluded by the "
-                              "config's 'exclude'")
+                errors.append(f"{raw}: all {len(excluded)} article files here are excluded by "
+                              "the config's 'exclude'")
             elif not found:
                 errors.append(f"{raw}: no article files (.md, .markdown, .mdx, .txt) found")
         elif exists:

@@ -763,3 +763,15 @@ def test_phrase_with_many_optional_words_cannot_hang(tmp_path: Path):
     doc = build_document("a.txt", text)
     seconds = _seconds(lambda: list(rules[0].check(doc, Context(Settings()))), limit=1.0)
     assert seconds < 0.5
+
+
+def test_excluded_binary_file_in_a_walked_folder_gets_no_notice(tmp_path: Path):
+    """Files the config excludes are passed over before they are even opened."""
+    (tmp_path / "lintnews.toml").write_text('exclude = ["images/**"]\n', encoding="utf-8")
+    images = tmp_path / "images"
+    images.mkdir()
+    (images / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    proc = lintnews(tmp_path, "check", ".")
+    assert proc.returncode == 1
+    assert "photo.txt" not in proc.stderr
