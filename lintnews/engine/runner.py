@@ -49,6 +49,7 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
     accepted = {term.lower() for term in settings.vocabulary.accept}
     ctx = Context(settings)
     seen: set[tuple[str, int, int]] = set()
+    seen_spans: set[tuple[str, int, int]] = set()
     for rule in rules:
         meta = rule.meta
         if any(token_matches(t, meta) for t in path_ignores):
@@ -64,11 +65,14 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
         for hit, finding in findings:
             if finding is None or (finding.code, finding.offset, finding.end_offset) in seen:
                 continue
+            if (finding.category, finding.offset, finding.end_offset) in seen_spans:
+                continue  # the same words, already reported for the same kind of problem
             if accepted and " ".join(source.text[hit.start:hit.end].split()).lower() in accepted:
                 continue
             if regions and is_suppressed(finding, meta, regions):
                 continue
             seen.add((finding.code, finding.offset, finding.end_offset))
+            seen_spans.add((finding.category, finding.offset, finding.end_offset))
             result.findings.append(finding)
     result.findings.sort()
     return result
