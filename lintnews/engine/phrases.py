@@ -201,10 +201,16 @@ def compile_phrases(phrases: list[str], *, case_sensitive: bool = False,
     return re.compile(phrases_source(phrases, inflect_first=inflect_first), flags)
 
 
+def ordered(phrases: list[str]) -> list[str]:
+    """The order in which a rule's phrases are tried: longest first, then alphabetical, so
+    that the result never depends on the process (set order varies with hash seeds)."""
+    return sorted(set(phrases), key=lambda p: (-len(p), p))
+
+
 def phrases_source(phrases: list[str], *, inflect_first: bool = False) -> str:
     """The regular expression for all entries, longest first, with word boundaries."""
     bodies = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in ordered(phrases):
         if inflect_first:
             head, _, rest = phrase.strip().partition(" ")
             if head and not head.startswith("(") and not head.endswith(("~", "?")):
