@@ -19,7 +19,7 @@ from typing import Any
 
 from lintnews import __version__
 
-KEY_SCHEME = "k3"  # bump when the way trigger keys are computed changes
+KEY_SCHEME = "k4"  # bump when the way trigger keys are computed changes
 
 
 def cache_dir() -> Path | None:

@@ -26,7 +26,7 @@ from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.matcher import COMMON_WORDS, LiteralPart, Part, RegexPart
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
 from lintnews.engine.phrase_rule import Context_, PhraseRule, Swap
-from lintnews.engine.phrases import ordered, phrase_keys, phrase_regex, phrases_source
+from lintnews.engine.phrases import phrase_keys, phrase_regex, phrases_source
 from lintnews.engine.prefilter import trigger_keys
 from lintnews.engine.safety import check_user_regex, compile_user_regex
 from lintnews.engine.trie import split_padding, trie_regex
@@ -247,20 +247,18 @@ def _parts(phrases: list[str], regexes: list[str], case_sensitive: bool, inflect
         lazy = LazyRegex(source, flags)
         return RegexPart(lazy, keys or keys_for(len(parts), lazy))
 
-    # One part per phrase, in the alternation's order: only the phrases whose opening words
-    # occur in a document are ever compiled.
-    for phrase in ordered(phrases):
-        lazy_phrase = LazyRegex(lambda phrase=phrase: phrases_source([phrase],
-                                                                     inflect_first=inflect), flags)
-        walked = keys_for(len(parts), lazy_phrase)
+    if phrases:
+        lazy_phrases = LazyRegex(lambda: phrases_source(phrases, inflect_first=inflect), flags)
+        walked = keys_for(len(parts), lazy_phrases)
 
-        def phrase_part_keys(phrase: str = phrase, walked: Callable[[], frozenset[str] | None]
-                             = walked) -> frozenset[str] | None:
-            # Two-word keys from the phrase itself when it opens with a common word.
-            keys = phrase_keys([phrase], COMMON_WORDS, inflect_first=inflect)
+        def phrase_part_keys() -> frozenset[str] | None:
+            # Two-word keys from the phrases themselves when they open with a common word.
+            keys = phrase_keys(phrases, COMMON_WORDS, inflect_first=inflect)
             return keys if keys is not None else walked()
 
-        parts.append(RegexPart(lazy_phrase, phrase_part_keys))
+        # One part for all phrases: a part per phrase compiles less for a short article but
+        # costs more than it saves on a long run (measured with benchmarks/bench.py).
+        parts.append(RegexPart(lazy_phrases, phrase_part_keys))
     groups: dict[tuple[str, str], list[str]] = {}
     for regex in regexes:
         split = split_padding(regex)
