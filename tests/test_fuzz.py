@@ -223,24 +223,8 @@ def test_fuzz_regex_guard(pattern: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory):
-    import lintnews.engine.registry as registry
-    import lintnews.session as session
-
-    original = registry.load_rules
-    cache: dict = {}
-
-    def cached_load_rules(extra_folders=(), rule_cache=None):
-        key = tuple(extra_folders)
-        if key not in cache:
-            cache[key] = original(key)
-        return list(cache[key])
-
-    mp = pytest.MonkeyPatch()
-    mp.setattr(registry, "load_rules", cached_load_rules)
-    mp.setattr(session, "load_rules", cached_load_rules)
-    yield tmp_path_factory.mktemp("fuzz")
-    mp.undo()
+def folder(tmp_path_factory: pytest.TempPathFactory, rules_loaded_once):
+    return tmp_path_factory.mktemp("fuzz")
 
 
 @settings(max_examples=max(20, EXAMPLES // 10), deadline=None,

@@ -163,23 +163,8 @@ def test_every_format_carries_the_same_positions(text: str, path: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def cli(tmp_path_factory: pytest.TempPathFactory):
+def cli(tmp_path_factory: pytest.TempPathFactory, rules_loaded_once):
     """Run the CLI in-process (CliRunner), with the rule packs compiled once."""
-    import lintnews.engine.registry as registry
-    import lintnews.session as session
-
-    original = registry.load_rules
-    cache: dict = {}
-
-    def cached_load_rules(extra_folders=(), rule_cache=None):
-        key = tuple(extra_folders)
-        if key not in cache:
-            cache[key] = original(key)
-        return list(cache[key])
-
-    mp = pytest.MonkeyPatch()
-    mp.setattr(registry, "load_rules", cached_load_rules)
-    mp.setattr(session, "load_rules", cached_load_rules)
     folder = tmp_path_factory.mktemp("cli")
     (folder / "lintnews.toml").write_text('[vocabulary]\nreject = { "Kiev" = "Kyiv", '
                                           '"utilise" = "use" }\n', encoding="utf-8")
@@ -192,7 +177,6 @@ def cli(tmp_path_factory: pytest.TempPathFactory):
 
     run.folder = folder  # type: ignore[attr-defined]
     yield run
-    mp.undo()
 
 
 @CLI_PROPERTY
