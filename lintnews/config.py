@@ -34,7 +34,6 @@ class Readability:
     lead_words_warning: int = 40
     paragraph_words: int = 70
     paragraph_sentences: int = 4
-    paragraph_grade: float = 16.0
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,6 @@ TOP_KEYS = {"select", "ignore", "fail-on", "exclude", "per-path-ignores", "sever
 READABILITY_KEYS = {
     "sentence-words-info": int, "sentence-words-warning": int, "lead-words-info": int,
     "lead-words-warning": int, "paragraph-words": int, "paragraph-sentences": int,
-    "paragraph-grade": float,
 }
 VOCABULARY_KEYS = {"reject", "accept"}
 
@@ -182,7 +180,6 @@ class ConfigFinder:
     """Finds the nearest config for a file, caching by folder."""
 
     def __init__(self, explicit: Path | None = None) -> None:
-        self._explicit = explicit
         self._cache: dict[Path, Settings] = {}
         self._explicit_settings: Settings | None = None
         if explicit is not None:

@@ -119,8 +119,3 @@ def _starts_with_name(text: str) -> bool:
         return False
     word = m.group(1)
     return (word[:1].isupper() and word not in _NOT_NAMES) or bool(_SOURCE_NOUN_RE.fullmatch(word))
-
-
-def vague_subject_before(text: str, index: int) -> bool:
-    """Is the subject right before `index` a vague one ('critics', 'some experts')?"""
-    return bool(_VAGUE_RE.search(_words_before(text, index, 3)))

@@ -69,9 +69,6 @@ class Document:
         self._sentence_starts = [s.start for s in self.sentences]
 
     # -- text -------------------------------------------------------------------------------
-    def span_text(self, start: int, end: int) -> str:
-        return self.prose[start:end]
-
     def sentence_text(self, sentence: Sentence) -> str:
         return self.prose[sentence.start: sentence.end]
 
@@ -121,17 +118,26 @@ class Document:
                 break
         return None
 
+    @cached_property
+    def _direct_spans(self) -> tuple[list[int], list[int]]:
+        """Direct quotations merged into disjoint (start, end) runs, for bisecting."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for quote in self.quotations:  # sorted by start
+            if not quote.is_direct:
+                continue
+            if ends and quote.start <= ends[-1]:
+                ends[-1] = max(ends[-1], quote.end)
+            else:
+                starts.append(quote.start)
+                ends.append(quote.end)
+        return starts, ends
+
     def in_direct_quote(self, start: int, end: int) -> bool:
         """Is the span inside a direct quotation (at any nesting depth)?"""
-        i = bisect_right(self._quote_starts, start) - 1
-        while i >= 0:
-            quote = self.quotations[i]
-            if quote.is_direct and quote.start <= start and end <= quote.end:
-                return True
-            if start - quote.start > 50000:
-                break
-            i -= 1
-        return False
+        starts, ends = self._direct_spans
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and end <= ends[i]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self._sentence_starts, offset) - 1

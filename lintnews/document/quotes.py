@@ -19,8 +19,6 @@ from lintnews.document.attribution import (
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»“"
-SINGLE_OPEN = "‘"
-SINGLE_CLOSE = "’"
 ALL_QUOTES = "\"'“”‘’«»„"
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTE_MARK_RE = re.compile("[" + re.escape(ALL_QUOTES) + "]")
