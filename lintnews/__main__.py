@@ -1,4 +1,4 @@
-from lintnews.cli import main
+from lintnews.cli import entry
 
 if __name__ == "__main__":
-    main()
+    entry()

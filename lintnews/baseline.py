@@ -7,9 +7,7 @@ one entry per finding kind with a count, so that it diffs well in a newsroom's r
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -49,6 +47,8 @@ def _relative(path: str, root: Path) -> str:
 
 
 def load(path: Path) -> Counter[Entry]:
+    import json
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -69,6 +69,9 @@ def load(path: Path) -> Counter[Entry]:
 
 
 def write(path: Path, entries: Counter[Entry]) -> None:
+    import json
+    import tempfile
+
     rows = [{"path": e.path, "code": e.code, "text": e.text, "context": e.context,
              "count": n} for e, n in sorted(entries.items())]
     body = json.dumps({"version": VERSION, "tool": "lintnews", "entries": rows}, indent=2,

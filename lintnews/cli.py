@@ -6,7 +6,6 @@ input error, with a one-line message on stderr.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -38,6 +37,27 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
                       message="%(prog)s %(version)s")
 def main() -> None:
     """lintnews: an editorial linter for news articles (Markdown and plain text)."""
+
+
+def entry() -> None:
+    """The `lintnews` command: run the CLI, then leave at once.
+
+    A run ends with every finding written and the caches saved; tearing down the interpreter
+    after that (freeing every compiled rule one by one) only adds time to each pre-commit run.
+    """
+    try:
+        main()
+        code: int = 0
+    except SystemExit as done:
+        if isinstance(done.code, str):
+            print(done.code, file=sys.stderr)
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or 1
+    os._exit(code)
 
 
 @main.command()
@@ -148,6 +168,8 @@ def list_rules(output_format: str, config_path: Path | None) -> None:
     """List every rule: code, name, category, severity, pack and summary."""
     rules = _load(config_path)
     if output_format == "json":
+        import json
+
         click.echo(json.dumps([{
             "code": r.meta.code, "name": r.meta.name, "category": r.meta.category,
             "severity": str(r.meta.severity), "pack": r.meta.pack, "summary": r.meta.summary,

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from lintnews.engine.model import Finding
+from lintnews.regex_store import regex
 from lintnews.source import SourceFile
 
-_GAP_RE = re.compile(r"\s+")
+_GAP_RE = regex(r"\s+")
 
 
 def safe_edits(findings: Iterable[Finding], text: str | None = None,
@@ -108,6 +107,8 @@ def write_atomically(path: Path, source: SourceFile, text: str) -> None:
     data = source.encode(text)
     target = path.resolve()
     mode = target.stat().st_mode & 0o7777
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintnews", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

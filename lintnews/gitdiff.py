@@ -9,11 +9,12 @@ tree is compared, so in a pre-commit hook (where the working tree holds the stag
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+from lintnews.regex_store import regex
+
+_HUNK_RE = regex(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
 class GitError(Exception):
@@ -21,6 +22,8 @@ class GitError(Exception):
 
 
 def _git(args: list[str], cwd: Path) -> str:
+    import subprocess  # here, not at the top: most runs never call git
+
     try:
         result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120,
                                 check=False)

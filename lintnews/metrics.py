@@ -16,10 +16,11 @@ from statistics import mean
 from types import ModuleType
 
 from lintnews.document.model import Document
+from lintnews.regex_store import regex
 from lintnews.syllables import PronouncingTable
 
-_INNER_STOPS_RE = re.compile(r"(?<!\d)[.!?…]+|[.!?…]+(?!\d)")
-_PASSIVE_RE = re.compile(
+_INNER_STOPS_RE = regex(r"(?<!\d)[.!?…]+|[.!?…]+(?!\d)")
+_PASSIVE_RE = regex(
     r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:\w+ly\s+){0,2}"
     r"(?:\w+ed|born|built|caught|chosen|done|driven|drawn|eaten|fallen|forgotten|found|given|"
     r"gone|held|hidden|hit|hurt|kept|known|laid|led|left|lost|made|meant|met|paid|put|read|"
@@ -31,7 +32,7 @@ _PASSIVE_RE = re.compile(
 _STATIVE = {"interested", "located", "based", "married", "exhausted", "determined",
             "concerned", "involved", "used", "supposed", "tired", "pleased", "scheduled",
             "expected", "related", "limited", "needed", "united", "detained"}
-_NOMINALISATION_RE = re.compile(r"\b\w{4,}(?:tion|sion|ment|ance|ence|ity|ness|ism)s?\b",
+_NOMINALISATION_RE = regex(r"\b\w{4,}(?:tion|sion|ment|ance|ence|ity|ness|ism)s?\b",
                                 re.IGNORECASE)
 
 

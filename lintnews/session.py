@@ -7,15 +7,15 @@ The main process then applies the run-wide filters: changed lines and the baseli
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from lintnews import regex_store
 from lintnews.baseline import Entry, entry_for
 from lintnews.baseline import Filter as BaselineFilter
 from lintnews.config import ConfigError, ConfigFinder, Settings
@@ -26,9 +26,11 @@ from lintnews.engine.model import Finding, Rule, RuleMeta, Severity
 from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
 from lintnews.engine.selection import validate_tokens
-from lintnews.gitdiff import ChangedLines
 from lintnews.output import Report
 from lintnews.source import InputError, SourceFile, decode, read_source
+
+if TYPE_CHECKING:
+    from lintnews.gitdiff import ChangedLines
 
 STDIN = "-"
 # Below this many files, starting worker processes costs more than it saves.
@@ -215,6 +217,7 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
     for file_outcome in _lint_all(targets, linter, options, config, stdin_bytes):
         _collect(file_outcome, outcome, changed, baseline)
     linter.book.cache.save()
+    regex_store.save()
     report.errors = errors + report.errors
     if baseline is not None:
         outcome.baseline_total = baseline.total
@@ -229,6 +232,9 @@ def _lint_all(targets: list[Target], linter: Linter, options: Options, config: P
     use_workers = options.jobs > 1 and len(files) >= MIN_FILES_FOR_WORKERS \
         and len(files) == len(targets)
     if use_workers:
+        import multiprocessing  # only here: the pool costs start-up time a single file never needs
+        from concurrent.futures import ProcessPoolExecutor
+
         chunk = max(1, min(32, len(files) // (options.jobs * 4)))
         context = multiprocessing.get_context()
         if context.get_start_method() == "fork":

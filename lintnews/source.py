@@ -9,14 +9,15 @@ from __future__ import annotations
 import codecs
 import errno
 import os
-import re
 import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lintnews.regex_store import regex
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
-_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_BREAK_RE = regex(r"\r\n|\r|\n")
 
 
 class InputError(Exception):

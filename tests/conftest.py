@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+
 import pytest
+
+# The suite keeps its caches (rule plans, compiled patterns) to itself, starting cold, so that
+# it tests the first run on a fresh machine as well as the runs after it, and leaves the
+# user's ~/.cache alone. Set before lintnews is imported: its patterns compile at import time.
+if "LINTNEWS_CACHE_DIR" not in os.environ:
+    os.environ["LINTNEWS_CACHE_DIR"] = tempfile.mkdtemp(prefix="lintnews-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["LINTNEWS_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

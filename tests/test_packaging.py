@@ -87,7 +87,7 @@ def test_wheel_contains_rule_packs_and_data(wheel: Path) -> None:
     assert {t for t in top_level if not t.endswith(".dist-info")} == {"lintnews"}
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     with zipfile.ZipFile(wheel) as zf:
-        assert "lintnews = lintnews.cli:main" in zf.read(entry_points).decode()
+        assert "lintnews = lintnews.cli:entry" in zf.read(entry_points).decode()
 
 
 def test_installed_copy_is_used_and_finds_its_packs(installed: tuple[Path, Path]) -> None:

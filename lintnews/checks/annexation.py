@@ -11,6 +11,7 @@ from pathlib import Path
 from lintnews.checks import rule
 from lintnews.document.model import Document
 from lintnews.engine.model import Context, Hit
+from lintnews.regex_store import regex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -18,13 +19,13 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 TERRITORIES_FILE = Path(__file__).parent / "data" / "territories.toml"
-_EUPHEMISM_RE = re.compile(
+_EUPHEMISM_RE = regex(
     r"\b(?:recover(?:ed|y|ing)?|reunit(?:ed|ing|ification)|reunif(?:ied|ication|y)|return(?:ed|ing)?"
     r"(?= to)|reclaim(?:ed|ing)?|liberat(?:ed|ion|ing)|regain(?:ed|ing)?|restor(?:ed|ation|ing)"
     r"|took back|taken back|rejoin(?:ed|ing)?|reincorporat(?:ed|ion)|homecoming)\b",
     re.IGNORECASE)
 # Words that carry the annexing power's framing by themselves, with or without its name.
-_SELF_FRAMING_RE = re.compile(r"reunit|reunif|liberat|homecoming", re.IGNORECASE)
+_SELF_FRAMING_RE = regex(r"reunit|reunif|liberat|homecoming", re.IGNORECASE)
 WINDOW = 60  # characters between the verb and the territory name
 
 
@@ -35,7 +36,7 @@ def _territories() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
     for entry in data["territory"]:
         names = "|".join(re.escape(n) for n in entry["names"])
         powers = "|".join(re.escape(p) for p in entry["annexed_by"])
-        out.append((re.compile(rf"\b(?:{names})\b"), re.compile(rf"\b(?:{powers})\b")))
+        out.append((regex(rf"\b(?:{names})\b"), regex(rf"\b(?:{powers})\b")))
     return tuple(out)
 
 

@@ -9,11 +9,14 @@ from lintnews.checks import rule
 from lintnews.document.model import Document
 from lintnews.engine.matcher import Matcher
 from lintnews.engine.model import Context, Hit, Severity
+from lintnews.regex_store import regex
+
+_TENTATIVE_RE = regex(r"\b(?:likely|unlikely)\b", re.IGNORECASE)
 
 _OUTCOME = (r"(?:disappointment|blow|setback|victory|boost|relief|success|failure|disaster|"
             r"catastrophe|turning point|game[- ]changer|watershed|triumph|embarrassment|defeat|"
             r"humiliation|windfall|lifeline|death knell|wake-up call)")
-_PREDICTION_RE = re.compile(
+_PREDICTION_RE = regex(
     rf"\bwill (?:(?:likely|probably|surely|undoubtedly|certainly|almost certainly) )?be "
     rf"(?:a |an |the )?(?:\w+ ){{0,2}}{_OUTCOME}\b"
     r"|\bwill (?:likely|probably|almost certainly|doubtless|surely) \w+"
@@ -23,7 +26,7 @@ _PREDICTION_RE = re.compile(
     r"|\bwill (?:inevitably |surely )?(?:doom|cripple|devastate|transform|revolutioni[sz]e|reshape"
     r"|destroy|ruin|backfire|fail|collapse|unravel|spell the end)\b",
     re.IGNORECASE)
-_SCHEDULED_RE = re.compile(
+_SCHEDULED_RE = regex(
     r"\b(?:meet|vote|hold|held|take effect|begin|start|open|close|travel|visit|attend|speak|host|"
     r"face|play|return|resume|sign|announce|publish|release|launch|report|decide|rule|hear|"
     r"testify|appear)\b", re.IGNORECASE)
@@ -51,7 +54,7 @@ def unsourced_prediction(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue
             if doc.is_sourced(sentence):
                 break
-            tentative = re.search(r"\b(?:likely|unlikely)\b", m.group(), re.IGNORECASE)
+            tentative = _TENTATIVE_RE.search(m.group())
             yield Hit(m.start(), m.end(),
                       f"'{' '.join(m.group().split())}' predicts an outcome with no named "
                       "source; attribute the forecast or report what is known.",

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from lintnews.checks import rule
 from lintnews.document.model import Document
 from lintnews.engine.model import Context, Hit
+from lintnews.regex_store import regex
 
-_SIMPLE_CLAIM_RE = re.compile(
+_SIMPLE_CLAIM_RE = regex(
     r"\b(?:uncomplicated|simple|simply|clear-cut|obvious|straightforward|undeniable|"
     r"indisputable|easy|certain|inevitable|the truth about|the real reason|no-brainer|"
     r"black and white|cut and dried)\b", re.IGNORECASE)
-_COMPLEXITY_RE = re.compile(
+_COMPLEXITY_RE = regex(
     r"\b(?:complex|complexity|complexities|complicated|complicates|complicating|complication|"
     r"nuanced|it depends|uncertain|uncertainty|unclear|not (?:yet )?clear|hardly clear|"
     r"disputed|contested|difficult|fraught|delicate|multifaceted|thorny|murky|tangled|"
@@ -60,8 +61,8 @@ def heading_contradiction(doc: Document, ctx: Context) -> Iterator[Hit]:
                       "the story.")
 
 
-_UNPRECEDENTED_RE = re.compile(r"\bunprecedented\b", re.IGNORECASE)
-_REPEAT_RE = re.compile(
+_UNPRECEDENTED_RE = regex(r"\bunprecedented\b", re.IGNORECASE)
+_REPEAT_RE = regex(
     r"\b(?:for the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:time|year|month|"
     r"week|straight|consecutive|successive)|(?:second|third|fourth) (?:year|time|month) "
     r"(?:running|in a row)|once again|yet again|as (?:it|they|he|she) did (?:in|last))\b",

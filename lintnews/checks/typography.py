@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from lintnews.checks import rule
 from lintnews.document.model import Document
 from lintnews.engine.model import Context, Hit
+from lintnews.regex_store import regex
 
-_DOUBLED_RE = re.compile(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
+_DOUBLED_RE = regex(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
 _GRAMMATICAL_DOUBLES = {"had", "that", "is", "do", "bye", "no", "so", "very", "ha", "boo",
                         "chop", "knock", "tut", "yada", "mahi", "bora", "cha", "dum", "aye",
                         "pom", "tom", "sing", "never", "now", "go", "ta", "la", "rah", "really",
@@ -40,7 +41,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                       ("",))
 
 
-_SPACE_BEFORE_RE = re.compile(r"(?<=[\w.)%”’\"])([ \t]+)([,.;:!?])(?=\s|$)")
+_SPACE_BEFORE_RE = regex(r"(?<=[\w.)%”’\"])([ \t]+)([,.;:!?])(?=\s|$)")
 
 
 @rule(code="LN503", name="space-before-punctuation", category="style", severity="warning",

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from lintnews.regex_store import regex
+
+_FIRST_WORD_RE = regex(r"(?:the\s+|a\s+)?(\w[\w’'.-]*)")
+
 CUE_VERBS = (
     "said|says|say|saying|told|tells|tell|added|adds|add|commented|comments|remarked|remarks|"
     "observed|stated|states|announced|announces|wrote|"
@@ -41,12 +45,12 @@ VAGUE_SUBJECTS = (
 )
 PRONOUNS = r"he|she|they|we|i|it"
 
-_CUE_RE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})\b", re.IGNORECASE)
-_SOURCE_NOUN_RE = re.compile(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
-_VAGUE_RE = re.compile(rf"\b(?:{VAGUE_SUBJECTS})\s*$", re.IGNORECASE)
-_PRONOUN_RE = re.compile(rf"\b(?:{PRONOUNS})\b\s*(?:\w+ly\s+)?$", re.IGNORECASE)
-_NAME_RE = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
-_STATIC_CUES_RE = re.compile(
+_CUE_RE = regex(rf"(?<![\w-])(?:{CUE_VERBS})\b", re.IGNORECASE)
+_SOURCE_NOUN_RE = regex(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
+_VAGUE_RE = regex(rf"\b(?:{VAGUE_SUBJECTS})\s*$", re.IGNORECASE)
+_PRONOUN_RE = regex(rf"\b(?:{PRONOUNS})\b\s*(?:\w+ly\s+)?$", re.IGNORECASE)
+_NAME_RE = regex(r"\b[A-Z][a-zA-Z’'.-]+")
+_STATIC_CUES_RE = regex(
     r"\baccording to\b|\bin a (?:written |joint )?statement\b"
     r"|\b(?:data|figures|estimates|numbers|statistics) "
     r"(?:from|released by|published by|compiled by|by)\b"
@@ -55,8 +59,8 @@ _STATIC_CUES_RE = re.compile(
     r"|\bas reported by\b|\bpolled by\b|\bsurveyed by\b",
     re.IGNORECASE,
 )
-_COLON_ATTRIBUTION_RE = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:\w+ly\s+)?$",
+_COLON_ATTRIBUTION_RE = regex(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
+_PASSIVE_BEFORE_RE = regex(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:\w+ly\s+)?$",
                                 re.IGNORECASE)
 WINDOW_WORDS = 7
 
@@ -114,7 +118,7 @@ def find_cues(sentence: str) -> list[tuple[re.Match[str], bool]]:
 
 def _starts_with_name(text: str) -> bool:
     """Inverted attribution: '…, said Smith' / '…, said the ministry'."""
-    m = re.match(r"(?:the\s+|a\s+)?(\w[\w’'.-]*)", text)
+    m = _FIRST_WORD_RE.match(text)
     if not m:
         return False
     word = m.group(1)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from lintnews.document.model import WORD_RE, Document, Paragraph, Quotation, Sentence
 from lintnews.document.quotes import find_quotes, quote_speaker
 from lintnews.document.sentences import split_sentences
 from lintnews.markup import ProseText, read_prose
+from lintnews.regex_store import regex
 
 
 def build_document(path: str, text: str, prose: ProseText | None = None) -> Document:
@@ -45,7 +44,7 @@ def build_document(path: str, text: str, prose: ProseText | None = None) -> Docu
 
 
 # "((Name)) answer", "**Name:** answer", "Q: …", "SMITH: …" at the start of a paragraph.
-_SPEAKER_LABEL_RE = re.compile(
+_SPEAKER_LABEL_RE = regex(
     r"\s*(?:\(\([^()\r\n]{1,60}\)\)|\*\*[^*\r\n]{1,40}\*\*\s*:?|[A-Z][\w.'’-]*"
     r"(?: [A-Z][\w.'’-]*){0,3}\s*:)\s")
 

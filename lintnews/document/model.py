@@ -10,11 +10,12 @@ from functools import cached_property
 from lintnews.document.attribution import find_cues
 from lintnews.document.quotes import _outside_quotes
 from lintnews.engine.matcher import COMMON_WORDS
+from lintnews.regex_store import regex
 
-WORD_RE = re.compile(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
-_ALNUM_RUN_RE = re.compile(r"[^\W_]+")
-_CLAUSE_BREAK_RE = re.compile(r"[,;:—–]|\s-\s|[\"”]")
-_PARAGRAPH_ATTRIBUTION_RE = re.compile(r"\s*According to\b[^,]{2,80},")
+WORD_RE = regex(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
+_ALNUM_RUN_RE = regex(r"[^\W_]+")
+_CLAUSE_BREAK_RE = regex(r"[,;:—–]|\s-\s|[\"”]")
+_PARAGRAPH_ATTRIBUTION_RE = regex(r"\s*According to\b[^,]{2,80},")
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,16 @@ from lintnews.document.attribution import (
     find_cue,
     has_named_source,
 )
+from lintnews.regex_store import regex
+
+_CUE_BEFORE_RE = regex(rf"\b(?:{CUE_VERBS})\b|according to|:\s*$", re.IGNORECASE)
+_QUOTED_RE = regex(r"[\"“][^\"”]*[\"”]")
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»“"
 ALL_QUOTES = "\"'“”‘’«»„"
-_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
-_QUOTE_MARK_RE = re.compile("[" + re.escape(ALL_QUOTES) + "]")
+_WORD_RE = regex(r"\w+(?:['’]\w+)*")
+_QUOTE_MARK_RE = regex("[" + re.escape(ALL_QUOTES) + "]")
 
 
 @dataclass(frozen=True)
@@ -103,16 +107,16 @@ def _is_real_single_quote(text: str, start: int, end: int) -> bool:
 _QUOTE_CHARS = re.escape(ALL_QUOTES)
 _SUBJECT = (rf"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}|he|she|they|we|I|it|"
             rf"(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}(?:{SOURCE_NOUNS}|[\w-]+))")
-_AFTER_RE = re.compile(
+_AFTER_RE = regex(
     rf"^[\s,—–-]*(?:{_SUBJECT}\s+(?:\w+ly\s+)?(?:{CUE_VERBS})\b|(?:{CUE_VERBS})\s+{_SUBJECT})",
     re.IGNORECASE,
 )
-_BEFORE_RE = re.compile(
+_BEFORE_RE = regex(
     rf"(?:\b(?:{CUE_VERBS})\b[^.!?{_QUOTE_CHARS}]{{0,60}}|\baccording to [^.!?]{{1,60}}|"
     rf"[\w’'.]\s*)[,:]?\s*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_CUE_RE = re.compile(
+_POSSESSIVE_CUE_RE = regex(
     r"\b[A-Z][\w.-]*[’']s?\s+(?:\w+\s+)?(?:claim|words|statement|remarks|comments|call|request|"
     r"demand|pledge|promise|warning|message|speech|letter|post|tweet|assertion|view|position)"
     r"\b[^.!?]{0,40}$",
@@ -128,8 +132,7 @@ def quote_speaker(text: str, quote: RawQuote, sentence: tuple[int, int],
     before = text[max(paragraph[0], sentence[0], quote.start - 90): quote.start]
     m = _BEFORE_RE.search(before)
     # "Smith said:", "according to the ministry,", "He told Reuters:"
-    if m and has_named_source(before) and re.search(rf"\b(?:{CUE_VERBS})\b|according to|:\s*$",
-                                                    before, re.IGNORECASE):
+    if m and has_named_source(before) and _CUE_BEFORE_RE.search(before):
         return True
     if _POSSESSIVE_CUE_RE.search(before):
         return True
@@ -139,4 +142,4 @@ def quote_speaker(text: str, quote: RawQuote, sentence: tuple[int, int],
 
 def _outside_quotes(sentence: str) -> str:
     """The sentence with quoted words blanked, so a cue inside the quote does not count."""
-    return re.sub(r"[\"“][^\"”]*[\"”]", lambda m: " " * len(m.group()), sentence)
+    return _QUOTED_RE.sub(lambda m: " " * len(m.group()), sentence)

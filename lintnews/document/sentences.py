@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lintnews.regex_store import regex
+
 # Abbreviations that do not end a sentence when followed by a capitalised word. Titles count
 # only when capitalised ("Rep. Smith"; but "a sales rep. The …").
 TITLE_ABBREVIATIONS = {
@@ -36,13 +38,13 @@ SENTENCE_STARTERS = {
     "as", "no", "one", "two", "three", "some", "many", "most", "both", "earlier", "later",
 }
 
-_BOUNDARY_RE = re.compile(
+_BOUNDARY_RE = regex(
     r"(?:[.!?]+|…)(?P<close>[\"'”’)\]]*)(?P<space>\s+)(?=(?P<next>[\"'“‘(\[]*[A-Z0-9À-Ý]))"
 )
-_TOKEN_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_NEXT_WORD_RE = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+_TOKEN_BEFORE_RE = regex(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD_RE = regex(r"[\"'“‘(\[]*([A-Za-z]+)")
 # '"What now?" Smith asked.': a speaker and a verb of saying continue the sentence.
-_SPEAKER_AFTER_RE = re.compile(
+_SPEAKER_AFTER_RE = regex(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:said|says|asked|asks|added|replied|"
     r"shouted|yelled|cried|wondered|wrote|told)\b")
 

@@ -1,9 +1,10 @@
 """A small on-disk cache that keeps start-up short for the pre-commit case.
 
-Two things are expensive to redo on every run and cheap to remember: the parsed TOML of the
-rule packs (keyed by file, size and modification time) and the trigger keys of each rule's
-pattern (keyed by the pattern's text). Both are pure functions of their keys, so a stale or
-missing cache only costs time. The cache lives in $LINTNEWS_CACHE_DIR, else
+Three things are expensive to redo on every run and cheap to remember: the parsed TOML of the
+rule packs (keyed by file, size and modification time), each rule's plan (its pattern split
+into parts with their trigger keys, keyed by the pack file's version and the rule's code), and
+which plugins are installed (see entry_points.py). All are pure functions of their keys, so a
+stale or missing cache only costs time. The cache lives in $LINTNEWS_CACHE_DIR, else
 $XDG_CACHE_HOME/lintnews, else ~/.cache/lintnews; LINTNEWS_NO_CACHE=1 turns it off, and an
 unwritable folder simply means no cache. Nothing is ever downloaded.
 """
@@ -13,36 +14,31 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from lintnews import __version__
+from lintnews.cache_dir import cache_dir
 
-KEY_SCHEME = "k4"  # bump when the way trigger keys are computed changes
+KEY_SCHEME = "k7"  # bump when the way rule plans (parts, trigger keys) are computed changes
 
 
-def cache_dir() -> Path | None:
-    if os.environ.get("LINTNEWS_NO_CACHE"):
-        return None
-    explicit = os.environ.get("LINTNEWS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "lintnews"
+def python_tag() -> str:
+    return f"py{sys.version_info[0]}{sys.version_info[1]}"
 
 
 class RuleCache:
-    """Remembered pack data and trigger keys; `save()` writes them back if anything changed."""
+    """Remembered pack data, rule plans and plugins; `save()` writes them back if anything
+    changed."""
 
     def __init__(self, folder: Path | None = None, *, enabled: bool = True) -> None:
         self.folder = folder if folder is not None else cache_dir()
         self.enabled = enabled and self.folder is not None
-        python = f"py{sys.version_info[0]}{sys.version_info[1]}"
-        name = f"rules-{__version__}-{KEY_SCHEME}-{python}.marshal"
+        name = f"rules-{__version__}-{KEY_SCHEME}-{python_tag()}.marshal"
         self._file = self.folder / name if self.folder else None
         self.packs: dict[str, Any] = {}
-        self.keys: dict[str, frozenset[str] | None] = {}
+        self.plans: dict[str, dict[str, Any]] = {}
+        self.plugins: dict[str, list[tuple[str, str]]] = {}
         self._dirty = False
         if self.enabled:
             self._load()
@@ -54,9 +50,10 @@ class RuleCache:
         try:
             data = marshal.loads(self._file.read_bytes())
             self.packs = dict(data["packs"])
-            self.keys = dict(data["keys"])
+            self.plans = dict(data["plans"])
+            self.plugins = dict(data.get("plugins", {}))
         except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
-            self.packs, self.keys = {}, {}
+            self.packs, self.plans, self.plugins = {}, {}, {}
 
     @staticmethod
     def file_key(path: Path) -> str | None:
@@ -76,27 +73,48 @@ class RuleCache:
             return self.packs[key]
         data = parse(path)
         if self.enabled:
+            _drop_older_versions(self.packs, key)
             self.packs[key] = data
             self._dirty = True
         return data
 
-    def trigger_keys(self, key: str, compute: Any) -> frozenset[str] | None:
-        """compute() for a rule, remembered under `key` (its pack file's version and code)."""
-        if key in self.keys:
-            return self.keys[key]
+    def plan(self, key: str, compute: Any) -> dict[str, Any]:
+        """compute() for a rule's parts, remembered under `key` (its pack file's version and
+        code); the plans of older versions of the same file are dropped."""
+        if key in self.plans:
+            return self.plans[key]
         value = compute()
         if self.enabled:
-            self.keys[key] = value
+            _drop_older_versions(self.plans, key)
+            self.plans[key] = value
             self._dirty = True
         return value
+
+    def entry_points(self, discover: Any) -> list[tuple[str, str]]:
+        """discover() for the installed plugins, remembered while no import folder changes."""
+        from lintnews.engine.entry_points import import_path_fingerprint
+
+        key = import_path_fingerprint()
+        if key in self.plugins:
+            return [tuple(e) for e in self.plugins[key]]  # type: ignore[misc]
+        found: list[tuple[str, str]] = discover()
+        if self.enabled:
+            while len(self.plugins) >= 8:  # a few environments (virtualenvs) share the cache
+                del self.plugins[next(iter(self.plugins))]
+            self.plugins[key] = found
+            self._dirty = True
+        return found
 
     def save(self) -> None:
         if not (self.enabled and self._dirty and self._file is not None):
             return
         try:
-            data = marshal.dumps({"packs": self.packs, "keys": self.keys})
+            data = marshal.dumps({"packs": self.packs, "plans": self.plans,
+                                 "plugins": self.plugins})
         except ValueError:  # a pack value marshal cannot store (a TOML date): no cache
             return
+        import tempfile
+
         try:
             self._file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=self._file.parent)
@@ -104,5 +122,17 @@ class RuleCache:
                 handle.write(data)
             os.replace(tmp, self._file)
             self._dirty = False
+            for old in self._file.parent.glob(f"rules-*-{python_tag()}.marshal"):
+                if old != self._file:  # another lintnews version's or key scheme's cache
+                    old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only home or a full disk only costs speed
+
+
+def _drop_older_versions(table: dict[str, Any], key: str) -> None:
+    """Forget entries of the same file ("path|size|mtime…") at another size or time."""
+    path, _, rest = key.partition("|")
+    version = rest.split("#", 1)[0]
+    for old in [k for k in table if k.startswith(path + "|")
+                and k.partition("|")[2].split("#", 1)[0] != version]:
+        del table[old]

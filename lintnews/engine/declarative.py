@@ -23,13 +23,14 @@ from typing import Any
 
 from lintnews.engine.cache import RuleCache
 from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.matcher import COMMON_WORDS, LiteralPart, Part, RegexPart
+from lintnews.engine.matcher import COMMON_WORDS, LiteralPart, Part, RegexPart, literal_table
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
 from lintnews.engine.phrase_rule import Context_, PhraseRule, Swap
 from lintnews.engine.phrases import phrase_keys, phrase_regex, phrases_source
-from lintnews.engine.prefilter import trigger_keys
+from lintnews.engine.prefilter import required_prefixes, trigger_keys
 from lintnews.engine.safety import check_user_regex, compile_user_regex
 from lintnews.engine.trie import split_padding, trie_regex
+from lintnews.regex_store import regex
 
 RULE_KEYS = {
     "code", "name", "category", "type", "severity", "message", "summary", "rationale",
@@ -39,6 +40,7 @@ RULE_KEYS = {
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
 SCOPES = {"body", "headline", "heading"}
+RULE_CODE_RE = regex(r"[A-Z][A-Z0-9]*\d{2,}")
 class PackError(Exception):
     """A rule pack that cannot be loaded; the message names the file and the rule."""
 
@@ -71,7 +73,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
             raise PackError(f"{where}: missing or empty '{key}'")
     where = f"{where} ({data['code']})"
     _check_message(data["message"], where)
-    if not re.fullmatch(r"[A-Z][A-Z0-9]*\d{2,}", data["code"]):
+    if not RULE_CODE_RE.fullmatch(data["code"]):
         raise PackError(f"{where}: code must be letters then digits, like LN201 or HOUSE01")
     if data["category"] not in CATEGORIES:
         raise PackError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
@@ -112,6 +114,20 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
                    for r in _as_list(data.get("patterns", []), "patterns", where)]
         if not phrases and not regexes:
             raise PackError(f"{where}: an existence rule needs 'phrases' or 'patterns'")
+    rule_key = f"{cache_key}#{data['code']}" if cache_key else None
+    planned: list[dict[str, Any]] = []
+
+    def rule_plan() -> dict[str, Any]:
+        """The parts and the exceptions' pattern, worked out once (and cached, see cache.py)."""
+        if not planned:
+            def compute() -> dict[str, Any]:
+                return {"parts": _plan(phrases, regexes, case_sensitive, inflect),
+                        "exceptions": (phrases_source(exception_phrases)
+                                       if exception_phrases else None)}
+            planned.append(cache.plan(rule_key, compute) if cache and rule_key else compute())
+        return planned[0]
+
+    exception_phrases: list[str] = []
     try:
         if not builtin:  # built-in packs are checked by the test suite
             for phrase in phrases:
@@ -119,7 +135,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
                 _check_phrase_shape(phrase, where)
         exception_phrases = (_as_list(data["exceptions"], "exceptions", where)
                              if data.get("exceptions") else [])
-        exceptions = (LazyRegex(lambda: phrases_source(exception_phrases), re.IGNORECASE)
+        exceptions = (LazyRegex(lambda: rule_plan()["exceptions"], re.IGNORECASE)
                       if exception_phrases else None)
     except (ValueError, re.error) as err:
         raise PackError(f"{where}: bad phrase: {err}") from None
@@ -173,17 +189,8 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
     )
     flags = 0 if case_sensitive else re.IGNORECASE
     pattern = LazyRegex(lambda: _pattern_source(phrases, regexes, case_sensitive, inflect), flags)
-    rule_key = f"{cache_key}#{meta.code}" if cache_key else None
-
-    def keys_for(index: int, lazy: LazyRegex) -> Callable[[], frozenset[str] | None]:
-        def compute() -> frozenset[str] | None:
-            return trigger_keys(lazy.source, lazy.flags)
-        if cache is None or rule_key is None:
-            return compute
-        return lambda: cache.trigger_keys(f"{rule_key}#{index}", compute)
-
     def build_parts() -> list[Part]:
-        return _parts(phrases, regexes, case_sensitive, inflect, keys_for)
+        return _parts(rule_plan()["parts"], case_sensitive)
 
     rule = PhraseRule(meta, pattern, build_parts, data["message"], swaps, context)
     if not builtin:
@@ -234,45 +241,61 @@ def _checked_regex(pattern: str, where: str) -> str:
     return pattern
 
 
-def _parts(phrases: list[str], regexes: list[str], case_sensitive: bool, inflect: bool,
-           keys_for: Callable[[int, LazyRegex], Callable[[], frozenset[str] | None]]
-           ) -> list[Part]:
+# A rule's parts as data (marshal can store it, so engine/cache.py remembers it between
+# runs): ("regex", source, trigger keys, required prefixes) or ("literals", table by index
+# key, left padding, right padding). Working it out parses every phrase and word-list entry.
+PartPlan = tuple[Any, ...]
+
+
+def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
+          inflect: bool) -> list[PartPlan]:
     """The rule's alternation as separately matched parts, in the same order as
     _pattern_source writes them (see lintnews.engine.matcher)."""
     flags = 0 if case_sensitive else re.IGNORECASE
-    parts: list[Part] = []
+    plan: list[PartPlan] = []
 
-    def regex_part(source: str | Callable[[], str],
-                   keys: Callable[[], frozenset[str] | None] | None = None) -> RegexPart:
-        lazy = LazyRegex(source, flags)
-        return RegexPart(lazy, keys or keys_for(len(parts), lazy))
+    def regex_plan(source: str, keys: frozenset[str] | None = None) -> PartPlan:
+        if keys is None:
+            keys = trigger_keys(source, flags)
+        prefixes = required_prefixes(source, flags) if keys is None else None
+        return ("regex", source, keys, prefixes)
 
     if phrases:
-        lazy_phrases = LazyRegex(lambda: phrases_source(phrases, inflect_first=inflect), flags)
-        walked = keys_for(len(parts), lazy_phrases)
-
-        def phrase_part_keys() -> frozenset[str] | None:
-            # Two-word keys from the phrases themselves when they open with a common word.
-            keys = phrase_keys(phrases, COMMON_WORDS, inflect_first=inflect)
-            return keys if keys is not None else walked()
-
         # One part for all phrases: a part per phrase compiles less for a short article but
         # costs more than it saves on a long run (measured with benchmarks/bench.py).
-        parts.append(RegexPart(lazy_phrases, phrase_part_keys))
+        # Two-word keys come from the phrases themselves when they open with a common word.
+        plan.append(regex_plan(phrases_source(phrases, inflect_first=inflect),
+                               phrase_keys(phrases, COMMON_WORDS, inflect_first=inflect)))
     groups: dict[tuple[str, str], list[str]] = {}
-    for regex in regexes:
-        split = split_padding(regex)
+    for pattern in regexes:
+        split = split_padding(pattern)
         if split is None:
-            parts.append(regex_part(f"(?:{regex})"))
+            plan.append(regex_plan(f"(?:{pattern})"))
         else:
             left, literal, right = split
             groups.setdefault((left, right), []).append(literal)
     for (left, right), literals in groups.items():
         if LiteralPart.suits(literals, left):
-            parts.append(LiteralPart(literals, left, right, fold_case=not case_sensitive))
+            plan.append(("literals", literal_table(literals, fold_case=not case_sensitive),
+                         left, right))
         else:
-            parts.append(regex_part(left + "(?:" + trie_regex(
+            plan.append(regex_plan(left + "(?:" + trie_regex(
                 literals, fold_case=not case_sensitive) + ")" + right))
+    return plan
+
+
+def _parts(plan: list[PartPlan], case_sensitive: bool) -> list[Part]:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    parts: list[Part] = []
+    for item in plan:
+        if item[0] == "literals":
+            _, table, left, right = item
+            parts.append(LiteralPart.from_table(table, left, right,
+                                                fold_case=not case_sensitive))
+        else:
+            _, source, keys, prefixes = item
+            parts.append(RegexPart(LazyRegex(source, flags), lambda keys=keys: keys,
+                                   lambda prefixes=prefixes: prefixes))
     return parts
 
 
@@ -283,10 +306,10 @@ def _pattern_source(phrases: list[str], regexes: list[str], case_sensitive: bool
     if phrases:
         parts.append(phrases_source(phrases, inflect_first=inflect))
     literal_groups: dict[tuple[str, str], list[str]] = {}
-    for regex in regexes:
-        split = split_padding(regex)
+    for pattern in regexes:
+        split = split_padding(pattern)
         if split is None:
-            parts.append(f"(?:{regex})")
+            parts.append(f"(?:{pattern})")
         else:
             left, literal, right = split
             literal_groups.setdefault((left, right), []).append(literal)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from functools import cached_property
 
+from lintnews.regex_store import regex
+
 
 class LazyRegex:
     """Most of a run's rules never match a short article; their patterns need not be built,
@@ -21,4 +23,4 @@ class LazyRegex:
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.source, self.flags)
+        return regex(self.source, self.flags)

@@ -15,12 +15,12 @@ alternation would.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import cached_property
 
 from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.prefilter import required_prefixes, trigger_keys
+from lintnews.regex_store import regex
 
 # Above this many candidate positions, one C-speed search beats anchored matches from Python
 # (on the news corpus an anchored match costs ~1.5 µs, a scan of a 4,000-character article
@@ -29,8 +29,8 @@ SCAN_INSTEAD_ABOVE = 150
 # proselint's "strict" padding, made Unicode-aware: "ne" is not a word inside "Hélène".
 STRICT_LEFT = "(?<![\\w'-])"
 STRICT_RIGHT = "(?![\\w'-])"
-_WORD_AT_RE = re.compile(r"[^\W_]+")
-_TWO_WORDS_AT_RE = re.compile(r"([^\W_]+)[\W_]+([^\W_]+)")
+_WORD_AT_RE = regex(r"[^\W_]+")
+_TWO_WORDS_AT_RE = regex(r"([^\W_]+)[\W_]+([^\W_]+)")
 # Word lists often open with these; such entries are looked up by their first two words.
 COMMON_WORDS = frozenset([
     "a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from",
@@ -54,18 +54,16 @@ class LiteralPart:
 
     def __init__(self, literals: list[str], left: str, right: str, *, fold_case: bool) -> None:
         self.left, self.right, self.fold_case = left, right, fold_case
-        self._literals = literals
+        # Literals by their index key: "w:first", or "b:first second" after a common word.
+        self.by_key = literal_table(literals, fold_case=fold_case)
 
-    @cached_property
-    def by_key(self) -> dict[str, list[str]]:
-        """Literals by their index key: "w:first", or "b:first second" after a common word."""
-        table: dict[str, list[str]] = {}
-        for literal in self._literals:
-            table.setdefault(_key_of(literal), []).append(
-                literal.lower() if self.fold_case else literal)
-        for group in table.values():
-            group.sort(key=len, reverse=True)  # the trie regex prefers the longest
-        return table
+    @classmethod
+    def from_table(cls, table: dict[str, list[str]], left: str, right: str, *,
+                   fold_case: bool) -> LiteralPart:
+        """A part whose literal_table() was worked out by an earlier run (engine/cache.py)."""
+        part = cls([], left, right, fold_case=fold_case)
+        part.by_key = table
+        return part
 
     @staticmethod
     def suits(literals: list[str], left: str) -> bool:
@@ -112,6 +110,15 @@ class LiteralPart:
         return _is_word(literal[-1]) != _is_word(after)  # \b
 
 
+def literal_table(literals: list[str], *, fold_case: bool) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for literal in literals:
+        table.setdefault(_key_of(literal), []).append(literal.lower() if fold_case else literal)
+    for group in table.values():
+        group.sort(key=len, reverse=True)  # the trie regex prefers the longest
+    return table
+
+
 def _key_of(literal: str) -> str:
     pair = _TWO_WORDS_AT_RE.match(literal)
     first = _WORD_AT_RE.match(literal)
@@ -124,9 +131,11 @@ def _key_of(literal: str) -> str:
 class RegexPart:
     """Any other alternative: matched anchored at keyed words, or searched for."""
 
-    def __init__(self, regex: LazyRegex, keys: Callable[[], frozenset[str] | None]) -> None:
+    def __init__(self, regex: LazyRegex, keys: Callable[[], frozenset[str] | None],
+                 prefixes: Callable[[], frozenset[str] | None] | None = None) -> None:
         self.regex = regex
         self._keys = keys
+        self._prefixes = prefixes
 
     @cached_property
     def keys(self) -> frozenset[str] | None:
@@ -134,6 +143,8 @@ class RegexPart:
 
     @cached_property
     def prefixes(self) -> frozenset[str] | None:
+        if self._prefixes is not None:
+            return self._prefixes()
         return required_prefixes(self.regex.source, self.regex.flags)
 
     def match_at(self, prose: str, pos: int) -> int | None:

@@ -14,8 +14,9 @@ from lintnews.document.model import Document
 from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.matcher import Matcher, Part
 from lintnews.engine.model import Context, Hit, RuleMeta, Severity
+from lintnews.regex_store import regex
 
-_MENTION_RE = re.compile(
+_MENTION_RE = regex(
     r"(?:\b(?:called|call|calls|calling|term|terms|termed|word|words|dubbed|dubs|label(?:l?ed)?|"
     r"branded|described as|describing .{0,30} as|refer(?:red|s)? to .{0,30} as|known as)\s+"
     r"(?:it\s+|them\s+|him\s+|her\s+)?(?:as\s+)?(?:an?\s+|the\s+)?[\"'“‘]?)$",
@@ -74,7 +75,7 @@ class PhraseRule:
     def swap_patterns(self) -> list[tuple[re.Pattern[str], list[str]]]:
         # Compiled on the first hit only: most rules never need them in a run.
         flags = self.lazy_pattern.flags & re.IGNORECASE
-        return [(re.compile(s.pattern.source, flags), s.suggestions) for s in self.swaps]
+        return [(regex(s.pattern.source, flags), s.suggestions) for s in self.swaps]
 
     def matches(self, doc: Document) -> Iterator[tuple[int, int]]:
         """(start, end) of each match: the same as the pattern's finditer, found faster."""
@@ -151,7 +152,7 @@ def _is_quoted_word(prose: str, start: int, end: int) -> bool:
     return start > 0 and prose[start - 1] in "\"'“‘" and end < len(prose) and prose[end] in "\"'”’"
 
 
-_CAP_WORD_RE = re.compile(r"([A-Z][\w’'.-]*)\s+$")
+_CAP_WORD_RE = regex(r"([A-Z][\w’'.-]*)\s+$")
 
 
 def _in_name(prose: str, sentence_start: int, start: int, end: int) -> bool:

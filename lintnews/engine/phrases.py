@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 
+from lintnews.regex_store import regex
+
+_VOWEL_RUN_RE = regex(r"[aeiou]+")
+
 _VOWELS = "aeiou"
 ANY_WORD = r"[\w'’-]+"
 _IRREGULAR = {
@@ -52,7 +56,7 @@ def verb_forms(verb: str) -> tuple[str, ...]:
         third = word[:-1] + "ies"
     else:
         third = word + "s"
-    vowel_groups = len(re.findall(r"[aeiou]+", word))
+    vowel_groups = len(_VOWEL_RUN_RE.findall(word))
     cvc = (len(word) >= 3 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS
            and word[-3] not in _VOWELS)
     double = cvc and (vowel_groups == 1 or word in _DOUBLE_FINAL)
@@ -198,7 +202,7 @@ def compile_phrases(phrases: list[str], *, case_sensitive: bool = False,
                     inflect_first: bool = False) -> re.Pattern[str]:
     """One compiled pattern for all entries, longest first, with word boundaries."""
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(phrases_source(phrases, inflect_first=inflect_first), flags)
+    return regex(phrases_source(phrases, inflect_first=inflect_first), flags)
 
 
 def ordered(phrases: list[str]) -> list[str]:
@@ -222,7 +226,7 @@ def phrases_source(phrases: list[str], *, inflect_first: bool = False) -> str:
     return r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w])(?!-\w)"
 
 
-_RUN_RE = re.compile(r"[^\W_]+")
+_RUN_RE = regex(r"[^\W_]+")
 
 
 def _expand(token: str) -> list[str] | None:

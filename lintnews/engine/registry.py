@@ -7,15 +7,14 @@ a code claimed by two rules, is an error. A rule never silently disappears.
 from __future__ import annotations
 
 import contextlib
-import re
 import sys
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from lintnews.engine.cache import RuleCache
-from lintnews.engine.declarative import PackError, build_rule
+from lintnews.engine.declarative import RULE_CODE_RE, PackError, build_rule
+from lintnews.engine.entry_points import discover, load
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Rule, RuleMeta, Severity
 
 if sys.version_info >= (3, 11):
@@ -23,7 +22,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-ENTRY_POINT_GROUP = "lintnews.rules"
 PACK_KEYS = {"name", "description", "source"}
 
 
@@ -84,31 +82,32 @@ def builtin_code_rules() -> list[Rule]:
     return list(all_rules())
 
 
-def plugin_rules() -> list[Rule]:
+def plugin_rules(cache: RuleCache | None = None) -> list[Rule]:
     """Rules from installed third-party packs (entry-point group `lintnews.rules`).
 
     An entry point may name a list of rules, a callable returning rules, or a folder of
     TOML packs (a str or Path).
     """
     rules: list[Rule] = []
-    for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        origin = f"plugin:{entry.name}"
+    found = cache.entry_points(discover) if cache is not None else discover()
+    for name, value in found:
+        origin = f"plugin:{name}"
         try:
-            loaded = entry.load()
+            loaded = load(value)
             if callable(loaded):
                 loaded = loaded()
         except (Exception, SystemExit) as err:  # a broken plugin must be named, not hidden
-            raise PackError(f"plugin '{entry.name}' ({entry.value}) failed to load: "
+            raise PackError(f"plugin '{name}' ({value}) failed to load: "
                             f"{type(err).__name__}: {err}") from None
         if isinstance(loaded, (str, Path)):
             rules.extend(load_pack_folder(Path(loaded), origin))
             continue
         if not isinstance(loaded, Iterable):
-            raise PackError(f"plugin '{entry.name}' did not provide rules")
+            raise PackError(f"plugin '{name}' did not provide rules")
         for rule in loaded:
             if not hasattr(rule, "meta") or not callable(getattr(rule, "check", None)):
-                raise PackError(f"plugin '{entry.name}' provided {rule!r}, which is not a rule")
-            _validate_meta(rule.meta, f"plugin '{entry.name}'")
+                raise PackError(f"plugin '{name}' provided {rule!r}, which is not a rule")
+            _validate_meta(rule.meta, f"plugin '{name}'")
             rules.append(_with_origin(rule, origin))
     return rules
 
@@ -124,7 +123,7 @@ def _validate_meta(meta: object, where: str) -> None:
         raise PackError(f"{where}: rule {meta.code} has severity {meta.severity!r}")
     if meta.quotes not in QUOTE_POLICIES:
         raise PackError(f"{where}: rule {meta.code} has quotes policy {meta.quotes!r}")
-    if not re.fullmatch(r"[A-Z][A-Z0-9]*\d{2,}", meta.code) or not meta.name:
+    if not RULE_CODE_RE.fullmatch(meta.code) or not meta.name:
         raise PackError(f"{where}: rule code {meta.code!r} must be letters then digits")
 
 
@@ -141,7 +140,7 @@ def load_rules(extra_folders: Iterable[Path] = (), cache: RuleCache | None = Non
     """All rules: built-in packs, built-in code rules, plugins, then local packs."""
     rules = load_pack_folder(builtin_packs_dir(), "builtin", cache)
     rules.extend(builtin_code_rules())
-    rules.extend(plugin_rules())
+    rules.extend(plugin_rules(cache))
     for folder in extra_folders:
         rules.extend(load_pack_folder(folder, str(folder), cache))
     seen: dict[str, str] = {}

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from lintnews.regex_store import regex
+
 try:  # Python 3.11+
     from re import _constants as _sre
     from re import _parser as _sre_parse
@@ -39,8 +41,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 MAX_PATTERN_LENGTH = 500
-_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
-_QUANTIFIER_RE = re.compile(r"[*+?{]")
+_BACKREFERENCE_RE = regex(r"\\[1-9]|\(\?P=")
+_QUANTIFIER_RE = regex(r"[*+?{]")
 
 # A run of repetitions over shared characters may multiply its choices up to this budget:
 # two unbounded quantifiers (`.*a.*`, quadratic) are fine, three (`.*.*.*`) are not.
@@ -67,9 +69,9 @@ _CHAR_OPS = {_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN}
 # and range ends, so two classes that share a character share one of these.
 _BASE_ALPHABET = "aAzZ09_ \t\n\r\x0b\x0c.,;:!?-'\"()[]/\\*+$#@%&=<>|~`^{}éÉß中\u00a0\u2028😀"
 _CATEGORY_RE = {
-    "CATEGORY_DIGIT": re.compile(r"\d"), "CATEGORY_NOT_DIGIT": re.compile(r"\D"),
-    "CATEGORY_SPACE": re.compile(r"\s"), "CATEGORY_NOT_SPACE": re.compile(r"\S"),
-    "CATEGORY_WORD": re.compile(r"\w"), "CATEGORY_NOT_WORD": re.compile(r"\W"),
+    "CATEGORY_DIGIT": regex(r"\d"), "CATEGORY_NOT_DIGIT": regex(r"\D"),
+    "CATEGORY_SPACE": regex(r"\s"), "CATEGORY_NOT_SPACE": regex(r"\S"),
+    "CATEGORY_WORD": regex(r"\w"), "CATEGORY_NOT_WORD": regex(r"\W"),
 }
 
 NULLABLE_REPEAT = ("nested repetition of a part that can match nothing, such as (a*)* or "
@@ -115,7 +117,7 @@ def compile_user_regex(pattern: str, anchor: str) -> re.Pattern[str]:
     if body != pattern:
         _check_structure(body)  # the anchor's \s* can add a repetition in a row: .*a.*\s*$
     try:
-        return re.compile(body, re.IGNORECASE)
+        return regex(body, re.IGNORECASE)
     except re.error as err:
         raise ValueError(f"invalid regular expression: {err}") from None
 

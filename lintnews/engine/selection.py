@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from lintnews.engine.model import CATEGORIES, RuleMeta
+from lintnews.regex_store import regex
 
-_CODE_PREFIX_RE = re.compile(r"[A-Za-z]+[0-9]*")
+_CODE_PREFIX_RE = regex(r"[A-Za-z]+[0-9]*")
 
 
 class SelectionError(Exception):

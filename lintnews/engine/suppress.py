@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from lintnews.engine.model import Finding, RuleMeta
 from lintnews.engine.selection import token_matches
 from lintnews.markup import Comment
+from lintnews.regex_store import regex
 from lintnews.source import LineIndex
 
-_DIRECTIVE_RE = re.compile(
+_SEPARATOR_RE = regex(r"[\s,]+")
+_DIRECTIVE_RE = regex(
     r"<!--\s*lintnews:\s*(?P<verb>disable-next-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->",
     re.IGNORECASE,
 )
@@ -30,7 +32,7 @@ class _Region:
 
 
 def _tokens(raw: str) -> tuple[str, ...]:
-    return tuple(t for t in re.split(r"[\s,]+", raw.strip()) if t)
+    return tuple(t for t in _SEPARATOR_RE.split(raw.strip()) if t)
 
 
 def suppression_regions(comments: tuple[Comment, ...], text: str,

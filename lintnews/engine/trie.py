@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from lintnews.regex_store import regex
+
 _META = set(".^$*+?{}[]()|\\")
-_PADDED_RE = re.compile(
+_PADDED_RE = regex(
     r"^(?P<left>\\b|\(\?<!\[\\w'-\]\))(?P<body>.*?)(?P<right>\\b|\(\?!\[\\w'-\]\))$")
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from lintnews.markup import Block, mask_span
+from lintnews.regex_store import regex
 
 PROSE_FIELDS = {"title": "headline", "headline": "headline", "description": "dek",
                 "summary": "dek", "dek": "dek", "subtitle": "dek", "standfirst": "dek"}
 
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_YAML_KEY_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+|$)(?P<value>.*)$")
-_TOML_KEY_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>.*)$")
+_LINE_RE = regex(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_YAML_KEY_RE = regex(r"(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+|$)(?P<value>.*)$")
+_TOML_KEY_RE = regex(r"(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?P<value>.*)$")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -5,20 +5,21 @@ from __future__ import annotations
 import re
 
 from lintnews.markup import mask_span
+from lintnews.regex_store import regex
 
-URL_RE = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>()\"'“”]*[^\s<>()\"'“”.,;:!?]", re.IGNORECASE)
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+URL_RE = regex(r"(?:\bhttps?://|\bwww\.)[^\s<>()\"'“”]*[^\s<>()\"'“”.,;:!?]", re.IGNORECASE)
+EMAIL_RE = regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-_AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[\w.+-]+@[\w.-]+>", re.IGNORECASE)
-_HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
-_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
+_CODE_SPAN_RE = regex(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_AUTOLINK_RE = regex(r"<(?:https?|ftp|mailto):[^>\s]*>|<[\w.+-]+@[\w.-]+>", re.IGNORECASE)
+_HTML_TAG_RE = regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+_IMAGE_RE = regex(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
 # [text](target "title") and [text][ref]: keep the text, mask brackets and target.
-_LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\])")
-_FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\]")
-_EMPHASIS_RE = re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])"
+_LINK_RE = regex(r"\[(?P<text>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\])")
+_FOOTNOTE_RE = regex(r"\[\^[^\]\s]+\]")
+_EMPHASIS_RE = regex(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])"
                           r"|~~|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)")
-_ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~\"'])")
+_ESCAPE_RE = regex(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~\"'])")
 
 
 def mask_urls(text: str, chars: list[str], start: int = 0, end: int | None = None) -> None:

@@ -12,25 +12,26 @@ import re
 from lintnews.markup import Block, Comment, ProseText, mask_span
 from lintnews.markup.frontmatter import read_front_matter
 from lintnews.markup.inline import mask_markdown_inline
+from lintnews.regex_store import regex
 
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_THEMATIC_RE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LIST_RE = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_QUOTE_RE = re.compile(r"(?: {0,3}>[ ]?)+")
-_LINK_DEF_RE = re.compile(r" {0,3}\[[^\]]+\]:\s*\S+")
-_TABLE_SEP_RE = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_HTML_BLOCK_RE = re.compile(
+_LINE_RE = regex(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FENCE_RE = regex(r" {0,3}(`{3,}|~{3,})")
+_ATX_RE = regex(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE_RE = regex(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_SETEXT_RE = regex(r" {0,3}(=+|-+)[ \t]*$")
+_THEMATIC_RE = regex(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST_RE = regex(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_QUOTE_RE = regex(r"(?: {0,3}>[ ]?)+")
+_LINK_DEF_RE = regex(r" {0,3}\[[^\]]+\]:\s*\S+")
+_TABLE_SEP_RE = regex(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_HTML_BLOCK_RE = regex(
     r" {0,3}</?(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure"
     r"|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|script|section|style|summary|table"
     r"|tbody|td|tfoot|th|thead|tr|ul|video|audio|img|picture|source|center|noscript)(?:[\s/>]|$)",
     re.IGNORECASE,
 )
-_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_COMMENT_BLOCK_RE = re.compile(r" {0,3}<!--")
+_COMMENT_RE = regex(r"<!--.*?(?:-->|$)", re.DOTALL)
+_COMMENT_BLOCK_RE = regex(r" {0,3}<!--")
 
 
 class _Lines:

@@ -6,13 +6,12 @@ paragraphs separated by blank lines. A block whose lines are long is the first s
 
 from __future__ import annotations
 
-import re
-
 from lintnews.markup import Block, ProseText
 from lintnews.markup.inline import mask_urls
+from lintnews.regex_store import regex
 
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+_LINE_RE = regex(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_WORD_RE = regex(r"[A-Za-z][\w'’-]*")
 _MINOR_WORDS = {
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
     "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs", "than",

@@ -43,13 +43,14 @@ Formatter = Callable[[Report], str]
 
 
 def formatter(name: str) -> Formatter:
-    from lintnews.output import checkstyle, github, jsonfmt, sarif, text
+    """The render function of one format; only that format's module is imported (the
+    checkstyle writer alone pulls in the XML and URL libraries)."""
+    from importlib import import_module
 
-    table: dict[str, Formatter] = {
-        "text": text.render, "json": jsonfmt.render, "sarif": sarif.render,
-        "github": github.render, "checkstyle": checkstyle.render,
-    }
-    return table[name]
+    modules = {"text": "text", "json": "jsonfmt", "sarif": "sarif", "github": "github",
+               "checkstyle": "checkstyle"}
+    render: Formatter = import_module(f"lintnews.output.{modules[name]}").render
+    return render
 
 
 FORMATS: Sequence[str] = ("text", "json", "sarif", "github", "checkstyle")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from lintnews.output import Report
+from lintnews.regex_store import regex
 
 # Line breaks and other control characters, which would break "one finding a line" or drive
 # the terminal (an article can hold them, and so can a file name).
-_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_RE = regex("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _one_line(value: str) -> str:

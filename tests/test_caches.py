@@ -1,0 +1,149 @@
+"""The on-disk caches that keep a pre-commit run short: compiled patterns, rule plans and the
+list of installed plugins. A cache may only ever cost time, never change a result."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lintnews.regex_store import RegexStore
+
+SEED = Path(__file__).parent / "data" / "seed-article.txt"
+
+
+def _lintnews(args: list[str], cache: Path | None, cwd: Path,
+              extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop("LINTNEWS_NO_CACHE", None)
+    if cache is None:
+        env["LINTNEWS_NO_CACHE"] = "1"
+    else:
+        env["LINTNEWS_CACHE_DIR"] = str(cache)
+    env.update(extra_env or {})
+    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cold_warm_and_no_cache_runs_report_the_same(tmp_path: Path) -> None:
+    article = tmp_path / "seed.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["check", "--format", "json", "--fail-on", "never", "seed.txt"]
+    uncached = _lintnews(args, None, tmp_path)
+    cold = _lintnews(args, tmp_path / "cache", tmp_path)
+    warm = _lintnews(args, tmp_path / "cache", tmp_path)
+    assert uncached.returncode == cold.returncode == warm.returncode == 0, cold.stderr
+    assert '"findings"' in uncached.stdout
+    assert cold.stdout == uncached.stdout
+    assert warm.stdout == uncached.stdout
+    assert (tmp_path / "cache" / "regex.marshal").is_file()
+    assert list((tmp_path / "cache").glob("rules-*.marshal"))
+
+
+def test_a_corrupt_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
+    article = tmp_path / "seed.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["check", "--format", "json", "--fail-on", "never", "seed.txt"]
+    expected = _lintnews(args, None, tmp_path).stdout
+    cache = tmp_path / "cache"
+    _lintnews(args, cache, tmp_path)
+    for file in cache.iterdir():
+        file.write_bytes(b"\xe3 not marshal data" + bytes(range(40)))
+    damaged = _lintnews(args, cache, tmp_path)
+    assert damaged.returncode == 0, damaged.stderr
+    assert damaged.stdout == expected
+    assert _lintnews(args, cache, tmp_path).stdout == expected
+
+
+def test_an_edited_pack_is_not_served_from_the_cache(tmp_path: Path) -> None:
+    packs = tmp_path / "house"
+    packs.mkdir()
+    pack = packs / "house.toml"
+    rule = textwrap.dedent("""
+        [[rule]]
+        code = "HOUSE01"
+        name = "house-word"
+        category = "style"
+        message = "House style: avoid '{{match}}'."
+        phrases = ["{word}"]
+        """)
+    pack.write_text(rule.format(word="boondoggle"), encoding="utf-8")
+    (tmp_path / ".lintnews.toml").write_text('rule-packs = ["house"]\n',
+                                            encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Headline\n\nThe boondoggle and the shambles.\n",
+                                    encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = _lintnews(["check", "--select", "HOUSE", "a.txt"], cache, tmp_path)
+    assert "avoid 'boondoggle'" in first.stdout, first.stderr
+    pack.write_text(rule.format(word="shambles") + "\n# edited\n", encoding="utf-8")
+    second = _lintnews(["check", "--select", "HOUSE", "a.txt"], cache, tmp_path)
+    assert "avoid 'shambles'" in second.stdout, second.stderr
+    assert "boondoggle" not in second.stdout
+
+
+def test_a_plugin_installed_after_a_cached_run_is_found(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "a.txt").write_text("Headline\n\nThe plan is a boondoggle.\n", encoding="utf-8")
+    env = {"PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+    cache = tmp_path / "cache"
+    before = _lintnews(["rules"], cache, tmp_path, env)
+    assert before.returncode == 0 and "OUR01" not in before.stdout
+    (site / "ourpaper_rules.py").write_text(textwrap.dedent("""
+        from lintnews.checks import rule
+        from lintnews.engine.model import Hit
+
+        @rule(code="OUR01", name="boondoggle", category="loaded-language",
+              severity="warning", summary="'boondoggle' editorialises.", source="house",
+              bad=["The plan is a boondoggle."], good=["The plan is costly."])
+        def boondoggle(doc, ctx):
+            "Why is this bad? It is a sneer."
+            start = doc.prose.find("boondoggle")
+            if start >= 0:
+                yield Hit(start, start + 10, "'boondoggle' editorialises.")
+
+        RULES = [boondoggle]
+        """), encoding="utf-8")
+    info = site / "ourpaper_rules-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: ourpaper-rules\nVersion: 1.0\n",
+                                   encoding="utf-8")
+    (info / "entry_points.txt").write_text("[lintnews.rules]\nourpaper = ourpaper_rules:RULES\n",
+                                           encoding="utf-8")
+    after = _lintnews(["check", "a.txt"], cache, tmp_path, env)
+    assert "OUR01" in after.stdout, after.stderr
+
+
+@pytest.mark.parametrize(("pattern", "flags", "text"), [
+    (r"(?<![\w-])(?:sure\s+to)(?![\w])", re.IGNORECASE, "It is SURE to fail, sure enough."),
+    (r"(?P<word>\b\w+\b) (?P=word)", 0, "the the cat sat on on the mat"),
+    (r"\d{1,2} ?[ap]\.?m\.?", 0, "From 9 a.m. to 5pm, and 12 p.m."),
+    (r"[\"“][^\"”]*[\"”]", 0, 'He said “no” and "yes".'),
+])
+def test_a_stored_pattern_behaves_as_re_compile(tmp_path: Path, pattern: str, flags: int,
+                                                text: str) -> None:
+    file = tmp_path / "regex.marshal"
+    first = RegexStore(file)
+    compiled = first.compile(pattern, flags)
+    first.save()
+    assert file.is_file()
+    reloaded = RegexStore(file).compile(pattern, flags)  # from the stored instructions
+    reference = re.compile(pattern, flags)
+    for candidate in (compiled, reloaded):
+        assert candidate.pattern == reference.pattern
+        assert candidate.flags == reference.flags
+        assert candidate.groupindex == reference.groupindex
+        assert [m.span() for m in candidate.finditer(text)] == \
+            [m.span() for m in reference.finditer(text)]
+        assert [m.groups() for m in candidate.finditer(text)] == \
+            [m.groups() for m in reference.finditer(text)]
+
+
+def test_an_invalid_pattern_still_raises_re_error(tmp_path: Path) -> None:
+    with pytest.raises(re.error):
+        RegexStore(tmp_path / "regex.marshal").compile("(unclosed")
