@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
+from typing import Any
 
 from lintnews.document.attribution import find_cues
 from lintnews.document.quotes import _outside_quotes
@@ -16,6 +19,40 @@ WORD_RE = regex(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
 _ALNUM_RUN_RE = regex(r"[^\W_]+")
 _CLAUSE_BREAK_RE = regex(r"[,;:—–]|\s-\s|[\"”]")
 _PARAGRAPH_ATTRIBUTION_RE = regex(r"\s*According to\b[^,]{2,80},")
+_ALNUM_SPLIT_RE = regex(r"([^\W_]+)")
+
+
+def _case_sensitive_chars() -> frozenset[str]:
+    """Letters that `re`'s case-insensitive matching pairs with another letter than
+    str.lower() gives ("ſ" matches "s", "ς" matches "σ"): where one occurs, a word index
+    built from lowered text could disagree with the patterns, so it is not used."""
+    try:
+        from re import _casefix  # type: ignore[attr-defined]
+        classes = [(k, *v) for k, v in _casefix._EXTRA_CASES.items()]
+    except (ImportError, AttributeError):  # pragma: no cover - other Python versions
+        classes = [(0x73, 0x17F), (0x3C3, 0x3C2), (0x69, 0x131)]
+    chars = {c for group in classes for code in group for c in (chr(code), chr(code).upper())}
+    return frozenset(c for c in chars if not c.isascii())
+
+
+_CASE_SPECIAL = _case_sensitive_chars()
+
+
+_CHUNK = 65536  # characters split at a time: a 20 MB article must not become 7 million strings
+
+
+def _word_chunks(text: str) -> Iterator[tuple[list[str], list[int]]]:
+    """(words, where each starts) for successive pieces of `text`, cut between words.
+    One C-speed split gives a piece's words and, by adding up lengths, their positions."""
+    offset = 0
+    while offset < len(text):
+        end = min(len(text), offset + _CHUNK)
+        while end < len(text) and (text[end - 1].isalnum() or text[end].isalnum()):
+            end += 1  # never cut a word in two
+        pieces = _ALNUM_SPLIT_RE.split(text[offset:end])
+        starts = list(accumulate(map(len, pieces[:-1]), initial=offset))[1::2]
+        yield pieces[1::2], starts
+        offset = end
 
 
 @dataclass(frozen=True)
@@ -64,6 +101,9 @@ class Document:
     quotations: tuple[Quotation, ...]
     _quote_starts: list[int] = field(init=False, repr=False)
     _sentence_starts: list[int] = field(init=False, repr=False)
+    # What the rule engine works out once per document for all rules (see
+    # lintnews.engine.matcher.TriggerIndex), keyed by whoever computed it.
+    memo: dict[Any, Any] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._quote_starts = [q.start for q in self.quotations]
@@ -88,23 +128,42 @@ class Document:
     @cached_property
     def word_starts(self) -> dict[str, list[int]]:
         """Where words begin, lower-cased, by "w:word", "p:" + its first three letters and,
-        after a common word, "b:word next" (see lintnews.engine.matcher)."""
+        after a common word, "b:word next" (see lintnews.engine.matcher). Positions are
+        right only where `case_simple` holds; the matchers check it."""
+        text = self.lowered if self.case_simple else self.prose.lower()
+        by_word: dict[str, list[int]] = {}
+        bigrams: dict[str, list[int]] = {}
+        previous: tuple[str, int] | None = None  # a common word ending the last chunk
+        for words, starts in _word_chunks(text):
+            for word, start in zip(words, starts, strict=True):
+                if word in by_word:
+                    by_word[word].append(start)
+                else:
+                    by_word[word] = [start]
+            if previous is not None and words:
+                bigrams.setdefault(f"b:{previous[0]} {words[0]}", []).append(previous[1])
+            for i in range(len(words) - 1):
+                if words[i] in COMMON_WORDS:
+                    bigrams.setdefault(f"b:{words[i]} {words[i + 1]}", []).append(starts[i])
+            if words:
+                previous = (words[-1], starts[-1]) if words[-1] in COMMON_WORDS else None
         index: dict[str, list[int]] = {}
-        previous: tuple[str, int] | None = None
-        for m in _ALNUM_RUN_RE.finditer(self.prose):
-            word = m.group().lower()
-            start = m.start()
-            index.setdefault("w:" + word, []).append(start)
+        for word, positions in by_word.items():
+            index["w:" + word] = positions
             if len(word) >= 3:
-                index.setdefault("p:" + word[:3], []).append(start)
-            if previous is not None:
-                index.setdefault(f"b:{previous[0]} {word}", []).append(previous[1])
-            previous = (word, start) if word in COMMON_WORDS else None
+                index.setdefault("p:" + word[:3], []).extend(positions)
+        index.update(bigrams)
         return index
 
     @cached_property
     def lowered(self) -> str:
         return self.prose.lower()
+
+    @cached_property
+    def case_simple(self) -> bool:
+        """Lower-casing keeps every position, and no letter folds differently in `re`, so the
+        word index (built from `lowered`) finds exactly what the patterns find."""
+        return len(self.lowered) == len(self.prose) and _CASE_SPECIAL.isdisjoint(self.prose)
 
     # -- lookups ----------------------------------------------------------------------------
     def quotation_at(self, offset: int) -> Quotation | None:

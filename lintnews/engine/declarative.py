@@ -27,7 +27,7 @@ from lintnews.engine.matcher import COMMON_WORDS, LiteralPart, Part, RegexPart, 
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
 from lintnews.engine.phrase_rule import Context_, PhraseRule, Swap
 from lintnews.engine.phrases import phrase_keys, phrase_regex, phrases_source
-from lintnews.engine.prefilter import required_prefixes, trigger_keys
+from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
 from lintnews.engine.safety import check_user_regex, compile_user_regex
 from lintnews.engine.trie import split_padding, trie_regex
 from lintnews.regex_store import regex
@@ -242,8 +242,9 @@ def _checked_regex(pattern: str, where: str) -> str:
 
 
 # A rule's parts as data (marshal can store it, so engine/cache.py remembers it between
-# runs): ("regex", source, trigger keys, required prefixes) or ("literals", table by index
-# key, left padding, right padding). Working it out parses every phrase and word-list entry.
+# runs): ("regex", source, trigger keys, required prefixes, required text) or ("literals",
+# table by index key, left padding, right padding). Working it out parses every phrase and
+# word-list entry.
 PartPlan = tuple[Any, ...]
 
 
@@ -258,7 +259,9 @@ def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
         if keys is None:
             keys = trigger_keys(source, flags)
         prefixes = required_prefixes(source, flags) if keys is None else None
-        return ("regex", source, keys, prefixes)
+        required = required_literal(source, flags) if keys is None and prefixes is None \
+            else None
+        return ("regex", source, keys, prefixes, required)
 
     if phrases:
         # One part for all phrases: a part per phrase compiles less for a short article but
@@ -293,9 +296,10 @@ def _parts(plan: list[PartPlan], case_sensitive: bool) -> list[Part]:
             parts.append(LiteralPart.from_table(table, left, right,
                                                 fold_case=not case_sensitive))
         else:
-            _, source, keys, prefixes = item
+            _, source, keys, prefixes, required = item
             parts.append(RegexPart(LazyRegex(source, flags), lambda keys=keys: keys,
-                                   lambda prefixes=prefixes: prefixes))
+                                   lambda prefixes=prefixes: prefixes,
+                                   lambda required=required: required))
     return parts
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import cached_property
+from typing import Any
 
 from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.prefilter import required_prefixes, trigger_keys
+from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
 from lintnews.regex_store import regex
 
 # Above this many candidate positions, one C-speed search beats anchored matches from Python
@@ -132,10 +133,12 @@ class RegexPart:
     """Any other alternative: matched anchored at keyed words, or searched for."""
 
     def __init__(self, regex: LazyRegex, keys: Callable[[], frozenset[str] | None],
-                 prefixes: Callable[[], frozenset[str] | None] | None = None) -> None:
+                 prefixes: Callable[[], frozenset[str] | None] | None = None,
+                 required: Callable[[], str | None] | None = None) -> None:
         self.regex = regex
         self._keys = keys
         self._prefixes = prefixes
+        self._required = required
 
     @cached_property
     def keys(self) -> frozenset[str] | None:
@@ -147,6 +150,13 @@ class RegexPart:
             return self._prefixes()
         return required_prefixes(self.regex.source, self.regex.flags)
 
+    @cached_property
+    def required(self) -> str | None:
+        """Text every match contains (see prefilter.required_literal)."""
+        if self._required is not None:
+            return self._required()
+        return required_literal(self.regex.source, self.regex.flags)
+
     def match_at(self, prose: str, pos: int) -> int | None:
         m = self.regex.compiled.match(prose, pos)
         return m.end() if m and m.end() > pos else None
@@ -156,10 +166,15 @@ Part = LiteralPart | RegexPart
 
 
 class Matcher:
-    """All of one rule's parts; finditer() gives the alternation's matches, in order."""
+    """All of one rule's parts; finditer() gives the alternation's matches, in order.
 
-    def __init__(self, parts: list[Part]) -> None:
+    `whole` is the alternation itself: the reference the parts must agree with, and what is
+    searched in a document whose word index cannot be trusted (Document.case_simple).
+    """
+
+    def __init__(self, parts: list[Part], whole: LazyRegex | None = None) -> None:
         self.parts = parts
+        self.whole = whole
 
     @classmethod
     def of(cls, alternatives: list[str], flags: int = 0) -> Matcher:
@@ -168,29 +183,52 @@ class Matcher:
         for source in alternatives:
             lazy = LazyRegex(source, flags)
             parts.append(RegexPart(lazy, lambda lazy=lazy: trigger_keys(lazy.source, lazy.flags)))
-        return cls(parts)
+        return cls(parts, LazyRegex("|".join(alternatives), flags))
 
-    def find_in(self, doc: object) -> Iterator[tuple[int, int]]:
-        """finditer over a Document's prose, through its word index."""
-        return self.finditer(doc.prose, doc.word_starts, lambda: doc.lowered)  # type: ignore[attr-defined]
+    def find_in(self, doc: Any, present: dict[int, list[str]] | None = None
+                ) -> Iterator[tuple[int, int]]:
+        """finditer over a Document's prose, through its word index (`present`: the keys
+        of each part that occur in it, from a TriggerIndex)."""
+        if not doc.case_simple and self.whole is not None:
+            return (m.span() for m in self.whole.compiled.finditer(doc.prose))
+        return self.finditer(doc.prose, doc.word_starts, lambda: doc.lowered, present,
+                             aligned=doc.case_simple)
 
     def finditer(self, prose: str, word_starts: dict[str, list[int]],
-                 lowered: Callable[[], str]) -> Iterator[tuple[int, int]]:
+                 lowered: Callable[[], str], present: dict[int, list[str]] | None = None,
+                 *, aligned: bool = False) -> Iterator[tuple[int, int]]:
+        """The matches, found at word-index positions. `aligned`: lowered() has every
+        character at its position in `prose`, so a pattern's literal opening can be found
+        there with str.find."""
         keyed: dict[int, set[int]] = {}  # part index → positions to try it at
         searched: list[int] = []
         for index, part in enumerate(self.parts):
             keys = part.keys
             if keys is None:
                 prefixes = part.prefixes if isinstance(part, RegexPart) else None
-                if prefixes is not None and not any(p in lowered() for p in prefixes):
+                if prefixes is None:
+                    required = part.required if aligned and isinstance(part, RegexPart) \
+                        else None
+                    if required is None or required in lowered():
+                        searched.append(index)
+                    continue
+                text = lowered()
+                if aligned and not any(p in text for p in prefixes):
                     continue  # none of its openings occurs anywhere
-                searched.append(index)
+                found = _occurrences(text, prefixes) if aligned else None
+                if found is None:
+                    searched.append(index)
+                elif found:
+                    keyed[index] = found
                 continue
-            present = keys.intersection(word_starts) if len(keys) < len(word_starts) \
-                else {k for k in word_starts if k in keys}
-            if not present:
+            if present is not None:
+                hits = present.get(index)
+            else:
+                hits = [k for k in keys if k in word_starts] if len(keys) < len(word_starts) \
+                    else [k for k in word_starts if k in keys]
+            if not hits:
                 continue
-            positions = {p for k in present for p in word_starts[k]}
+            positions = {p for k in hits for p in word_starts[k]}
             if len(positions) > SCAN_INSTEAD_ABOVE and isinstance(part, RegexPart):
                 searched.append(index)  # common opening words: one scan is cheaper
             else:
@@ -211,8 +249,8 @@ class Matcher:
             for index in searched:
                 found = next_search.get(index, -1)
                 if found is not None and found < pos:
-                    regex = self.parts[index].regex  # type: ignore[union-attr]
-                    m = regex.compiled.search(prose, pos)
+                    pattern = self.parts[index].regex  # type: ignore[union-attr]
+                    m = pattern.compiled.search(prose, pos)
                     found = next_search[index] = m.start() if m else None
                 if found is not None and (start is None or found < start):
                     start = found
@@ -231,3 +269,51 @@ class Matcher:
                 continue
             yield start, end
             pos = end
+
+
+def _occurrences(text: str, prefixes: frozenset[str]) -> set[int] | None:
+    """Every position where one of the openings occurs (None: too many to try one by one)."""
+    found: set[int] = set()
+    for prefix in prefixes:
+        at = text.find(prefix)
+        while at >= 0:
+            found.add(at)
+            if len(found) > SCAN_INSTEAD_ABOVE:
+                return None
+            at = text.find(prefix, at + 1)
+    return found
+
+
+class TriggerIndex:
+    """The trigger keys of many rules' matchers in one table.
+
+    Asking each rule which of its keys a document has costs a set intersection per part and
+    document, and proselint's word lists have thousands of keys. Instead, the document's
+    words are looked up once in this table, which says which parts of which matchers each
+    word can start; the answer is kept in Document.memo for every rule that asks.
+    """
+
+    def __init__(self, owners: list[Any]) -> None:
+        self._owners = owners  # objects with a .matcher (PhraseRule)
+
+    @cached_property
+    def _table(self) -> dict[str, list[tuple[int, int]]]:
+        table: dict[str, list[tuple[int, int]]] = {}
+        for owner in self._owners:
+            matcher = owner.matcher
+            for index, part in enumerate(matcher.parts):
+                for key in part.keys or ():
+                    table.setdefault(key, []).append((id(matcher), index))
+        return table
+
+    def present(self, doc: Any, matcher: Matcher) -> dict[int, list[str]]:
+        """Part index → the part's keys that occur in the document."""
+        found = doc.memo.get(self)
+        if found is None:
+            found = {}
+            table = self._table
+            for key in doc.word_starts:
+                for owner_id, index in table.get(key, ()):
+                    found.setdefault(owner_id, {}).setdefault(index, []).append(key)
+            doc.memo[self] = found
+        return found.get(id(matcher), {})

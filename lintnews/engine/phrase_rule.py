@@ -12,7 +12,7 @@ from typing import Any
 
 from lintnews.document.model import Document
 from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.matcher import Matcher, Part
+from lintnews.engine.matcher import Matcher, Part, TriggerIndex
 from lintnews.engine.model import Context, Hit, RuleMeta, Severity
 from lintnews.regex_store import regex
 
@@ -59,6 +59,7 @@ class PhraseRule:
         self.lazy_pattern = pattern  # the whole alternation, for reference and for tests
         self._build_parts = build_parts
         self.use_index = True  # find matches through the word index (see matcher.py)
+        self.trigger_index: TriggerIndex | None = None  # shared with the other rules
         self.message = message
         self.swaps = swaps  # which suggestions go with which matched text ([] for existence)
         self.context = context
@@ -69,7 +70,7 @@ class PhraseRule:
 
     @cached_property
     def matcher(self) -> Matcher:
-        return Matcher(self._build_parts())
+        return Matcher(self._build_parts(), self.lazy_pattern)
 
     @cached_property
     def swap_patterns(self) -> list[tuple[re.Pattern[str], list[str]]]:
@@ -81,7 +82,9 @@ class PhraseRule:
         """(start, end) of each match: the same as the pattern's finditer, found faster."""
         if not self.use_index:
             return (m.span() for m in self.pattern.finditer(doc.prose))
-        return self.matcher.finditer(doc.prose, doc.word_starts, lambda: doc.lowered)
+        matcher = self.matcher
+        present = self.trigger_index.present(doc, matcher) if self.trigger_index else None
+        return matcher.find_in(doc, present)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         prose = doc.prose

@@ -267,21 +267,58 @@ def phrase_keys(phrases: list[str], common_words: frozenset[str], *,
             head, _, rest = phrase.strip().partition(" ")
             if head and not head.startswith("(") and not head.endswith(("~", "?")):
                 phrase = f"{head}~ {rest}".strip()
-        tokens = _tokenise(phrase)
-        first = _expand(tokens[0]) if tokens else None
-        if first is None:
+        variants = _without_optional(_tokenise(phrase))
+        if variants is None:
             return None
-        second = _expand(tokens[1]) if len(tokens) > 1 else None
-        for text in first:
-            runs = _RUN_RE.findall(text.lower())
-            if not runs or not text[:1].isalnum():
+        for tokens in variants:
+            first = _expand(tokens[0]) if tokens else None
+            if first is None:
                 return None
-            if runs[0] not in common_words:
-                keys.add("w:" + runs[0])
-            elif len(runs) > 1:
-                keys.add(f"b:{runs[0]} {runs[1]}")
-            elif second is None or any(not _RUN_RE.match(s.lower()) for s in second):
-                keys.add("w:" + runs[0])
-            else:
-                keys.update(f"b:{runs[0]} {_RUN_RE.match(s.lower()).group()}" for s in second)
+            second = _expand(tokens[1]) if len(tokens) > 1 else None
+            for text in first:
+                runs = _RUN_RE.findall(text.lower())
+                if not runs or not text[:1].isalnum():
+                    return None
+                if runs[0] not in common_words:
+                    keys.add("w:" + runs[0])
+                elif len(runs) > 1:
+                    keys.add(f"b:{runs[0]} {runs[1]}")
+                elif second is None or any(not _RUN_RE.match(s.lower()) for s in second):
+                    keys.add("w:" + runs[0])
+                else:
+                    keys.update(f"b:{runs[0]} {_RUN_RE.match(s.lower()).group()}"
+                                for s in second)
     return frozenset(keys)
+
+
+_OPTIONAL_GROUP_RE = regex(r"\(([^()]*)\)\?")
+MAX_VARIANTS = 16
+
+
+def _without_optional(tokens: list[str]) -> list[list[str]] | None:
+    """The phrase's first two words spelled out with and without each optional part
+    ("word?", "(the )?final"), as token lists with no optional parts left; None if that
+    takes more than MAX_VARIANTS lists."""
+    variants: list[list[str]] = [[]]
+    for token in tokens:
+        if all(len(v) >= 2 for v in variants):
+            break  # keys only look at the first two words
+        if token.endswith("?") and "(" not in token:
+            choices = [token[:-1], ""]
+        elif _OPTIONAL_GROUP_RE.search(token):
+            with_group = _OPTIONAL_GROUP_RE.sub(lambda m: f"({m.group(1)})", token, count=1)
+            without = _OPTIONAL_GROUP_RE.sub("", token, count=1)
+            expanded = []
+            for choice in (with_group, without):
+                more = _without_optional([choice])
+                if more is None:
+                    return None
+                expanded += [" ".join(v) for v in more]
+            choices = expanded
+        else:
+            choices = [token]
+        variants = [variant + ([choice] if choice.strip() else [])
+                    for variant in variants for choice in choices]
+        if len(variants) > MAX_VARIANTS:
+            return None
+    return variants

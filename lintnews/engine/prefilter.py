@@ -149,3 +149,34 @@ def required_prefixes(source: str, flags: int = 0) -> frozenset[str] | None:
     if any(len(p) < KEY_LENGTH for p, _ in prefixes):
         return None
     return frozenset(p.lower() for p, _ in prefixes)
+
+
+def required_literal(source: str, flags: int = 0) -> str | None:
+    """Lower-cased text (two characters or more) that every match contains somewhere, for
+    patterns whose opening is unknown (`\\d{1,2} ?a\\.?m\\.? in the morning`); None if there
+    is none. A document without it cannot match, so the pattern need not be searched."""
+    try:
+        items = _flatten(list(parser.parse(source, flags)))
+    except (RecursionError, re.error):
+        return None
+    best, run = "", ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            if len(run) > len(best):
+                best = run
+        else:
+            run = ""
+    return best.lower() if len(best) >= 2 else None
+
+
+def _flatten(items: list) -> list:
+    """Items of a sequence, with plain groups spelled out (a group with alternatives, or a
+    repeat, is one opaque item)."""
+    out = []
+    for op, av in items:
+        if op is c.SUBPATTERN and not any(o is c.BRANCH for o, _ in av[-1]):
+            out.extend(_flatten(list(av[-1])))
+        else:
+            out.append((op, av))
+    return out

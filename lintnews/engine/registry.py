@@ -15,7 +15,9 @@ from typing import Any
 from lintnews.engine.cache import RuleCache
 from lintnews.engine.declarative import RULE_CODE_RE, PackError, build_rule
 from lintnews.engine.entry_points import discover, load
+from lintnews.engine.matcher import TriggerIndex
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Rule, RuleMeta, Severity
+from lintnews.engine.phrase_rule import PhraseRule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -143,6 +145,10 @@ def load_rules(extra_folders: Iterable[Path] = (), cache: RuleCache | None = Non
     rules.extend(plugin_rules(cache))
     for folder in extra_folders:
         rules.extend(load_pack_folder(folder, str(folder), cache))
+    phrase_rules = [r for r in rules if isinstance(r, PhraseRule)]
+    shared = TriggerIndex(phrase_rules)
+    for rule in phrase_rules:
+        rule.trigger_index = shared
     seen: dict[str, str] = {}
     names: dict[str, str] = {}
     for rule in rules:

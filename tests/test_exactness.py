@@ -1,0 +1,119 @@
+"""Every shortcut taken for speed gives exactly what the plain way gives: the word index, the
+shared trigger table, the literal-text filters and the trie-shaped word lists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import lintnews.document.model as model
+from lintnews.document import attribution
+from lintnews.document.build import build_document
+from lintnews.engine.matcher import COMMON_WORDS, Matcher
+from lintnews.engine.phrase_rule import PhraseRule
+from lintnews.engine.prefilter import required_literal
+from lintnews.engine.registry import load_rules
+
+NEWS = sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))
+SEED = Path(__file__).parent / "data" / "seed-article.txt"
+TEXTS = [p.read_text(encoding="utf-8") for p in [*NEWS, SEED]]
+
+# Letters whose case folding in `re` differs from str.lower(): the index must step aside.
+UNUSUAL = [
+    "Headline\n\nThe ſo-called reform was ſlammed. It is impoſſible to underſtate it.\n",
+    "Headline\n\nΟ ΥΠΟΥΡΓΟΣ said the plan was SLAMMED by critics, who argue it will fail.\n",
+    "Headline\n\nİstanbul's mayor slammed the KELVIN plan on 12 pm. Critics argue it fails.\n",
+]
+
+
+def _reference_index(prose: str) -> dict[str, list[int]]:
+    """The word index written the plain way: one word at a time."""
+    index: dict[str, list[int]] = {}
+    previous = None
+    for m in re.finditer(r"[^\W_]+", prose):
+        word, start = m.group().lower(), m.start()
+        index.setdefault("w:" + word, []).append(start)
+        if len(word) >= 3:
+            index.setdefault("p:" + word[:3], []).append(start)
+        if previous is not None:
+            index.setdefault(f"b:{previous[0]} {word}", []).append(previous[1])
+        previous = (word, start) if word in COMMON_WORDS else None
+    return index
+
+
+@pytest.mark.parametrize("chunk", [65536, 1000, 37, 5])
+def test_the_word_index_is_the_plain_index_whatever_the_chunk_size(
+        chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model, "_CHUNK", chunk)
+    for text in [*TEXTS[:12], "".join(TEXTS[:12])]:
+        doc = build_document("a.txt", text)
+        assert doc.case_simple
+        built = {k: sorted(v) for k, v in doc.word_starts.items()}
+        assert built == _reference_index(doc.prose)
+
+
+def test_unusual_case_folding_turns_the_index_off() -> None:
+    for text in UNUSUAL:
+        assert not build_document("a.txt", text).case_simple
+    assert build_document("a.txt", "Headline\n\nCafé “quotes” — naïve.\n").case_simple
+
+
+@pytest.fixture(scope="module")
+def phrase_rules() -> list[PhraseRule]:
+    return [r for r in load_rules() if isinstance(r, PhraseRule)]
+
+
+def test_every_rule_matches_what_its_whole_pattern_matches(phrase_rules) -> None:
+    """Raw matches, before any context condition: the index, the shared trigger table, the
+    prefix and literal filters against one plain finditer of the rule's alternation."""
+    compared = 0
+    for text in [*TEXTS, *UNUSUAL]:
+        doc = build_document("a.txt", text)
+        for rule in phrase_rules:
+            fast = list(rule.matches(doc))
+            plain = [m.span() for m in rule.pattern.finditer(doc.prose)]
+            assert fast == plain, (rule.meta.code, text[:60])
+            compared += len(plain)
+    assert compared > 150  # raw matches on 60 articles
+
+
+def test_code_rule_matchers_match_their_alternation() -> None:
+    from lintnews.checks.claims import _STATISTIC
+
+    assert isinstance(_STATISTIC, Matcher) and _STATISTIC.whole is not None
+    for text in [*TEXTS, *UNUSUAL]:
+        doc = build_document("a.txt", text)
+        assert list(_STATISTIC.find_in(doc)) == \
+            [m.span() for m in _STATISTIC.whole.compiled.finditer(doc.prose)]
+
+
+@pytest.mark.parametrize(("plain", "trie"), [
+    (attribution.CUE_VERB_LIST, attribution.CUE_VERBS),
+    (attribution.SOURCE_NOUN_LIST, attribution.SOURCE_NOUNS),
+    (attribution.VAGUE_SUBJECT_LIST, attribution.VAGUE_SUBJECTS),
+])
+def test_trie_shaped_word_lists_match_what_the_lists_match(plain: str, trie: str) -> None:
+    for wrap in (r"(?<![\w-])(?:{})\b", r"\b(?:{})\s*$", r"(?:{})\s+\w+"):
+        slow = re.compile(wrap.format(plain), re.IGNORECASE)
+        fast = re.compile(wrap.format(trie), re.IGNORECASE)
+        for text in TEXTS:
+            for line in text.splitlines():
+                assert [m.span() for m in fast.finditer(line)] == \
+                    [m.span() for m in slow.finditer(line)]
+    words = plain.replace("?", "").split("|")
+    for word in words:  # every entry on its own, too
+        assert re.fullmatch(trie, word.replace("[sz]", "s"), re.IGNORECASE), word
+
+
+@pytest.mark.parametrize(("pattern", "must_contain"), [
+    (r"\b\d{1,2} ?a\.?m\.? in the morning\b", " in the morning"),
+    (r"12 ?[ap]\.?m\.?", "12"),
+    (r"\d{1,2} ?[ap]m", None),  # only one letter is certain
+    (r"(?:dollars|usd) \d+", None),  # alternatives: nothing certain
+    (r"\B'till?\b", "'til"),
+])
+def test_required_text_is_text_every_match_contains(pattern: str, must_contain: str | None
+                                                    ) -> None:
+    assert required_literal(pattern, re.IGNORECASE) == must_contain
