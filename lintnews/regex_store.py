@@ -20,6 +20,7 @@ import os
 import re
 import sys
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ class RegexStore:
         self.file = file
         self._default_location = default_location  # resolved on first use, from the env
         self._entries: dict[tuple[str, int], Entry] | None = None
+        self._derived: dict[tuple[str, str, int], Any] = {}
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}
         self._added = 0
 
@@ -61,6 +63,7 @@ class RegexStore:
                 data = marshal.loads(self.file.read_bytes())
                 if isinstance(data, dict) and data.get("build") == _BUILD:
                     entries = data["patterns"]
+                    self._derived = data.get("derived", {})
             except (OSError, ValueError, EOFError, KeyError, TypeError):
                 entries = {}
         self._entries = entries
@@ -98,6 +101,17 @@ class RegexStore:
             self._added += 1
         return compiled
 
+    def derived(self, kind: str, pattern: str, flags: int, compute: Callable[[], Any]) -> Any:
+        """compute(): something worked out from a pattern alone (its trigger keys, say),
+        remembered with the compiled patterns. It must be a value marshal can store."""
+        if self._entries is None:
+            self._load()
+        key = (kind, pattern, int(flags))
+        if key not in self._derived:
+            self._derived[key] = compute()
+            self._added += 1
+        return self._derived[key]
+
     def save(self) -> None:
         """Write the store back if this run compiled anything new (atomically)."""
         if self.file is None or not self._added or self._entries is None:
@@ -105,7 +119,8 @@ class RegexStore:
         import tempfile
 
         try:
-            data = marshal.dumps({"build": _BUILD, "patterns": self._entries})
+            data = marshal.dumps({"build": _BUILD, "patterns": self._entries,
+                                  "derived": self._derived})
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=self.file.parent)
             with os.fdopen(fd, "wb") as handle:
@@ -143,6 +158,11 @@ _STORE = RegexStore(default_location=True)
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """re.compile(pattern, flags), from the store when an earlier run compiled it."""
     return _STORE.compile(pattern, flags)
+
+
+def derived(kind: str, pattern: str, flags: int, compute: Callable[[], Any]) -> Any:
+    """RegexStore.derived on the process's store."""
+    return _STORE.derived(kind, pattern, flags, compute)
 
 
 def save() -> None:

@@ -605,8 +605,11 @@ print(len(rules), sorted(set(events)))
 
 def test_loading_a_declarative_pack_executes_nothing(tmp_path: Path):
     plain = tmp_path / "plain.toml"
+    # The warm-up pack uses every kind of key the hostile one does, so that lintnews' own
+    # modules for them (the regex guard) are imported before the audit starts.
     plain.write_text('[[rule]]\ncode = "HOUSE01"\nname = "plain"\ncategory = "style"\n'
-                     'message = "m"\nphrases = ["boondoggle"]\n', encoding="utf-8")
+                     'message = "m"\nphrases = ["boondoggle"]\npatterns = ["boondoggles?"]\n'
+                     'unless_before = "the"\n', encoding="utf-8")
     hostile = tmp_path / "hostile.toml"
     hostile.write_text(textwrap.dedent(r'''
         [pack]

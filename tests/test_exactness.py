@@ -117,3 +117,14 @@ def test_trie_shaped_word_lists_match_what_the_lists_match(plain: str, trie: str
 def test_required_text_is_text_every_match_contains(pattern: str, must_contain: str | None
                                                     ) -> None:
     assert required_literal(pattern, re.IGNORECASE) == must_contain
+
+
+def test_every_built_in_substitution_table_builds(phrase_rules) -> None:
+    """Built-in swap tables are built on a rule's first hit, not at start-up; a broken entry
+    must fail here, not in a newsroom's run."""
+    built = [rule.swaps for rule in phrase_rules]
+    assert sum(len(s) for s in built) > 1000
+    for rule in phrase_rules:
+        for swap in rule.swaps:
+            assert swap.suggestions and all(isinstance(s, str) for s in swap.suggestions)
+            swap.pattern.compiled  # noqa: B018 - compiles, or raises

@@ -19,7 +19,7 @@ def build_document(path: str, text: str, prose: ProseText | None = None) -> Docu
         spans = [(block.start, block.end)] if block.kind in ("headline", "heading") else \
             split_sentences(masked, block.start, block.end)
         for start, end in spans:
-            words = sum(1 for _ in WORD_RE.finditer(masked, start, end))
+            words = len(WORD_RE.findall(masked, start, end))
             sentences.append(Sentence(len(sentences), p_index, start, end, words))
         paragraphs.append(Paragraph(p_index, block.kind, block.start, block.end,
                                     range(first, len(sentences))))
@@ -35,7 +35,7 @@ def build_document(path: str, text: str, prose: ProseText | None = None) -> Docu
         if not attributed and len(raw.paragraphs) > 1:
             last = paragraphs[raw.paragraphs[-1]]
             attributed = quote_speaker(masked, raw, (raw.end, last.end), (last.start, last.end))
-        words = sum(1 for _ in WORD_RE.finditer(masked, raw.start, raw.end))
+        words = len(WORD_RE.findall(masked, raw.start, raw.end))
         quotations.append(Quotation(raw.start, raw.end, words, attributed, raw.paragraphs))
     quotations.extend(_interview_turns(masked, paragraphs))
     quotations.sort(key=lambda q: (q.start, -q.end))
@@ -66,7 +66,7 @@ def _interview_turns(masked: str, paragraphs: list[Paragraph]) -> list[Quotation
         if paragraph.index in labelled_indexes:
             in_turn = True
         if in_turn and paragraph.kind in ("paragraph", "blockquote", "list_item"):
-            words = sum(1 for _ in WORD_RE.finditer(masked, paragraph.start, paragraph.end))
+            words = len(WORD_RE.findall(masked, paragraph.start, paragraph.end))
             turns.append(Quotation(paragraph.start, paragraph.end, words, True, (paragraph.index,)))
     return turns
 

@@ -28,7 +28,6 @@ from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta,
 from lintnews.engine.phrase_rule import Context_, PhraseRule, Swap
 from lintnews.engine.phrases import phrase_keys, phrase_regex, phrases_source
 from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
-from lintnews.engine.safety import check_user_regex, compile_user_regex
 from lintnews.engine.trie import split_padding, trie_regex
 from lintnews.regex_store import regex
 
@@ -91,7 +90,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
     inflect = bool(data.get("inflect", False))
 
     builtin = pack.startswith("builtin:")  # checked by the test suite, not at every start
-    swaps: list[Swap] = []
+    swaps: list[Swap] | Callable[[], list[Swap]] = []
     regexes: list[str] = []
     phrases: list[str] = []
     if kind == "substitution":
@@ -100,14 +99,21 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         if not (isinstance(swap, dict) and swap) and not (isinstance(swap_patterns, dict)
                                                            and swap_patterns):
             raise PackError(f"{where}: a substitution rule needs a 'swap' table")
-        for phrase, suggestion in (swap or {}).items():
-            phrases.append(phrase)
-            swaps.append(Swap(LazyRegex(_phrase_fullmatch(phrase, inflect)),
-                              _as_list(suggestion, f"swap.{phrase}", where)))
-        for regex, suggestion in (swap_patterns or {}).items():
-            regexes.append(regex if builtin else _checked_regex(regex, where))
-            swaps.append(Swap(LazyRegex(regex),
-                              _as_list(suggestion, f"swap_patterns.{regex}", where)))
+        phrases = list(swap or {})
+        regexes = [r if builtin else _checked_regex(r, where) for r in swap_patterns or {}]
+
+        def make_swaps() -> list[Swap]:
+            out = [Swap(LazyRegex(_phrase_fullmatch(phrase, inflect)),
+                        _as_list(suggestion, f"swap.{phrase}", where))
+                   for phrase, suggestion in (swap or {}).items()]
+            out += [Swap(LazyRegex(pattern), _as_list(suggestion, f"swap_patterns.{pattern}",
+                                                       where))
+                    for pattern, suggestion in (swap_patterns or {}).items()]
+            return out
+
+        # A user's pack is checked now; a built-in one (checked by the test suite) on its
+        # first hit: proselint's tables have thousands of entries.
+        swaps = make_swaps if builtin else make_swaps()
     else:
         phrases = _as_list(data.get("phrases", []), "phrases", where)
         regexes = [r if builtin else _checked_regex(r, where)
@@ -150,6 +156,8 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         lazy = LazyRegex(body, re.IGNORECASE)
         if builtin:
             return lazy  # built-in packs are checked by the test suite; compiled when first used
+        from lintnews.engine.safety import compile_user_regex  # only user packs need it
+
         try:
             lazy.__dict__["compiled"] = compile_user_regex(value, anchor)
         except ValueError as err:
@@ -196,7 +204,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
     if not builtin:
         try:  # a user's pack is checked completely at load time
             _ = rule.pattern
-            _ = [swap.pattern.compiled for swap in swaps]
+            _ = [swap.pattern.compiled for swap in rule.swaps]
             _ = exceptions.compiled if exceptions else None
         except re.error as err:
             raise PackError(f"{where}: bad pattern: {err}") from None
@@ -234,6 +242,8 @@ def _check_phrase_shape(phrase: str, where: str) -> None:
 
 def _checked_regex(pattern: str, where: str) -> str:
     """A pack's raw regular expression, checked for catastrophic backtracking."""
+    from lintnews.engine.safety import check_user_regex  # only user packs need it
+
     try:
         check_user_regex(pattern)
     except ValueError as err:

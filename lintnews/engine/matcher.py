@@ -16,12 +16,12 @@ alternation would.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
-from lintnews.regex_store import regex
+from lintnews.regex_store import derived, regex
 
 # Above this many candidate positions, one C-speed search beats anchored matches from Python
 # (on the news corpus an anchored match costs ~1.5 µs, a scan of a 4,000-character article
@@ -181,8 +181,13 @@ class Matcher:
         """A matcher for the alternation `a|b|c`, given as its alternatives."""
         parts: list[Part] = []
         for source in alternatives:
-            lazy = LazyRegex(source, flags)
-            parts.append(RegexPart(lazy, lambda lazy=lazy: trigger_keys(lazy.source, lazy.flags)))
+            parts.append(RegexPart(
+                LazyRegex(source, flags),
+                partial(derived, "keys", source, flags, partial(trigger_keys, source, flags)),
+                partial(derived, "prefixes", source, flags,
+                        partial(required_prefixes, source, flags)),
+                partial(derived, "required", source, flags,
+                        partial(required_literal, source, flags))))
         return cls(parts, LazyRegex("|".join(alternatives), flags))
 
     def find_in(self, doc: Any, present: dict[int, list[str]] | None = None
@@ -291,10 +296,14 @@ class TriggerIndex:
     document, and proselint's word lists have thousands of keys. Instead, the document's
     words are looked up once in this table, which says which parts of which matchers each
     word can start; the answer is kept in Document.memo for every rule that asks.
+
+    Building the table costs about what it saves on one article, so the first document a
+    process lints is matched without it (the pre-commit case is often a single file).
     """
 
     def __init__(self, owners: list[Any]) -> None:
         self._owners = owners  # objects with a .matcher (PhraseRule)
+        self._first_document: int | None = None
 
     @cached_property
     def _table(self) -> dict[str, list[tuple[int, int]]]:
@@ -306,8 +315,12 @@ class TriggerIndex:
                     table.setdefault(key, []).append((id(matcher), index))
         return table
 
-    def present(self, doc: Any, matcher: Matcher) -> dict[int, list[str]]:
-        """Part index → the part's keys that occur in the document."""
+    def present(self, doc: Any, matcher: Matcher) -> dict[int, list[str]] | None:
+        """Part index → the part's keys that occur in the document (None: work it out
+        per rule)."""
+        if self._first_document in (None, id(doc)) and "_table" not in self.__dict__:
+            self._first_document = id(doc)
+            return None
         found = doc.memo.get(self)
         if found is None:
             found = {}

@@ -54,15 +54,20 @@ class PhraseRule:
 
     def __init__(self, meta: RuleMeta, pattern: LazyRegex,
                  build_parts: Callable[[], list[Part]], message: str,
-                 swaps: list[Swap], context: Context_) -> None:
+                 swaps: list[Swap] | Callable[[], list[Swap]], context: Context_) -> None:
         self.meta = meta
         self.lazy_pattern = pattern  # the whole alternation, for reference and for tests
         self._build_parts = build_parts
         self.use_index = True  # find matches through the word index (see matcher.py)
         self.trigger_index: TriggerIndex | None = None  # shared with the other rules
         self.message = message
-        self.swaps = swaps  # which suggestions go with which matched text ([] for existence)
+        self._swaps = swaps
         self.context = context
+
+    @cached_property
+    def swaps(self) -> list[Swap]:
+        """Which suggestions go with which matched text ([] for an existence rule)."""
+        return self._swaps() if callable(self._swaps) else self._swaps
 
     @property
     def pattern(self) -> re.Pattern[str]:
