@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from lintnews.document.model import Document
 from lintnews.engine.model import Finding
@@ -23,8 +23,7 @@ class BaselineError(Exception):
     """A baseline file that cannot be read; the message names it."""
 
 
-@dataclass(frozen=True, order=True)
-class Entry:
+class Entry(NamedTuple):
     path: str
     code: str
     text: str

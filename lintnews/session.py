@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lintnews import regex_store
 from lintnews.baseline import Entry, entry_for
@@ -37,8 +37,7 @@ STDIN = "-"
 MIN_FILES_FOR_WORKERS = 16
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     path: Path | None  # None for standard input
     display: str  # the name reported in findings
     explicit: bool

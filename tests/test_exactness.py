@@ -107,16 +107,24 @@ def test_trie_shaped_word_lists_match_what_the_lists_match(plain: str, trie: str
         assert re.fullmatch(trie, word.replace("[sz]", "s"), re.IGNORECASE), word
 
 
-@pytest.mark.parametrize(("pattern", "must_contain"), [
-    (r"\b\d{1,2} ?a\.?m\.? in the morning\b", " in the morning"),
-    (r"12 ?[ap]\.?m\.?", "12"),
-    (r"\d{1,2} ?[ap]m", None),  # only one letter is certain
-    (r"(?:dollars|usd) \d+", None),  # alternatives: nothing certain
-    (r"\B'till?\b", "'til"),
+@pytest.mark.parametrize(("pattern", "one_of"), [
+    (r"\b\d{1,2} ?a\.?m\.? in the morning\b", {" in the morning"}),
+    (r"12 ?[ap]\.?m\.?", {"12"}),
+    (r"\d{1,2} ?[ap]m", {"m"}),
+    (r"(?:Dollars|USD) \d+", {"dollars", "usd"}),
+    (r"\d+ ?(?:%|percent|per cent)", {"%", "percent", "per cent"}),
+    (r"(?:a|b*)x", {"x"}),  # one branch needs no letter at all: only the x is certain
+    (r"\d+(?:a|b*)", None),
+    (r"\B'till?\b", {"'til"}),
 ])
-def test_required_text_is_text_every_match_contains(pattern: str, must_contain: str | None
-                                                    ) -> None:
-    assert required_literal(pattern, re.IGNORECASE) == must_contain
+def test_required_texts_are_texts_one_of_which_every_match_contains(
+        pattern: str, one_of: set[str] | None) -> None:
+    found = required_literal(pattern, re.IGNORECASE)
+    assert found == (frozenset(one_of) if one_of is not None else None)
+    if found is not None:  # and it holds for real matches
+        for text in ["USD 5 and 10 dollars, 9 am, 5 percent, 7%, bx, ax, 'till then", *TEXTS]:
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                assert any(t in m.group().lower() for t in found)
 
 
 def test_every_built_in_substitution_table_builds(phrase_rules) -> None:

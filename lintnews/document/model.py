@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 from lintnews.document.attribution import find_cues
 from lintnews.document.quotes import _outside_quotes
@@ -55,8 +55,7 @@ def _word_chunks(text: str) -> Iterator[tuple[list[str], list[int]]]:
         offset = end
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     index: int
     kind: str  # a Block kind: headline, dek, heading, paragraph, list_item, blockquote, table_cell
     start: int
@@ -68,8 +67,7 @@ class Paragraph:
         return self.kind in ("headline", "heading")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     paragraph: int
     start: int
@@ -77,8 +75,7 @@ class Sentence:
     words: int
 
 
-@dataclass(frozen=True)
-class Quotation:
+class Quotation(NamedTuple):
     start: int  # the opening quote mark
     end: int  # after the closing mark
     words: int

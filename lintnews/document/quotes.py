@@ -8,7 +8,7 @@ by a paragraph that opens with a quote mark, continues the same quotation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lintnews.document.attribution import (
     CUE_VERBS,
@@ -28,8 +28,7 @@ _WORD_RE = regex(r"\w+(?:['’]\w+)*")
 _QUOTE_MARK_RE = regex("[" + re.escape(ALL_QUOTES) + "]")
 
 
-@dataclass(frozen=True)
-class RawQuote:
+class RawQuote(NamedTuple):
     start: int  # the opening mark
     end: int  # just after the closing mark (or the paragraph end when unterminated)
     paragraphs: tuple[int, ...]

@@ -134,7 +134,7 @@ class RegexPart:
 
     def __init__(self, regex: LazyRegex, keys: Callable[[], frozenset[str] | None],
                  prefixes: Callable[[], frozenset[str] | None] | None = None,
-                 required: Callable[[], str | None] | None = None) -> None:
+                 required: Callable[[], frozenset[str] | None] | None = None) -> None:
         self.regex = regex
         self._keys = keys
         self._prefixes = prefixes
@@ -151,8 +151,8 @@ class RegexPart:
         return required_prefixes(self.regex.source, self.regex.flags)
 
     @cached_property
-    def required(self) -> str | None:
-        """Text every match contains (see prefilter.required_literal)."""
+    def required(self) -> frozenset[str] | None:
+        """Texts one of which every match contains (see prefilter.required_literal)."""
         if self._required is not None:
             return self._required()
         return required_literal(self.regex.source, self.regex.flags)
@@ -186,7 +186,7 @@ class Matcher:
                 partial(derived, "keys", source, flags, partial(trigger_keys, source, flags)),
                 partial(derived, "prefixes", source, flags,
                         partial(required_prefixes, source, flags)),
-                partial(derived, "required", source, flags,
+                partial(derived, "required-any", source, flags,
                         partial(required_literal, source, flags))))
         return cls(parts, LazyRegex("|".join(alternatives), flags))
 
@@ -214,7 +214,7 @@ class Matcher:
                 if prefixes is None:
                     required = part.required if aligned and isinstance(part, RegexPart) \
                         else None
-                    if required is None or required in lowered():
+                    if required is None or any(t in lowered() for t in required):
                         searched.append(index)
                     continue
                 text = lowered()

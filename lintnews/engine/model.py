@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from lintnews.config import Settings
@@ -31,8 +31,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     text: str
     bad: bool
 
@@ -64,8 +63,7 @@ class RuleMeta:
         return [e.text for e in self.examples if not e.bad]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule reports: a span of the document, a message, and suggested replacements."""
 
     start: int
@@ -75,8 +73,7 @@ class Hit:
     severity: Severity | None = None  # overrides the rule's default for this hit
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Per-file settings a rule may read (thresholds, vocabulary)."""
 
     settings: Settings

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from lintnews.document.model import Document
 from lintnews.engine.lazy import LazyRegex
@@ -25,8 +24,7 @@ _MENTION_RE = regex(
 _CONTEXT_CHARS = 80
 
 
-@dataclass(frozen=True)
-class Context_:
+class Context_(NamedTuple):
     exceptions: LazyRegex | None
     unless_before: LazyRegex | None
     unless_after: LazyRegex | None
@@ -41,8 +39,7 @@ class Context_:
     scope: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Swap:
+class Swap(NamedTuple):
     """A substitution: text the pattern recognises, and what to write instead."""
 
     pattern: LazyRegex

@@ -12,8 +12,13 @@ pattern is scanned the ordinary way. Either way the matches are the same.
 from __future__ import annotations
 
 import re
-from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser as parser  # type: ignore[attr-defined]
+
+try:  # Python 3.11+
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as c  # type: ignore[no-redef]
+    import sre_parse as parser  # type: ignore[no-redef]
 
 KEY_LENGTH = 3  # letters of a prefix key
 MAX_WORD = 40  # longest opening word followed to its end
@@ -151,25 +156,43 @@ def required_prefixes(source: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(p.lower() for p, _ in prefixes)
 
 
-def required_literal(source: str, flags: int = 0) -> str | None:
-    """Lower-cased text (two characters or more) that every match contains somewhere, for
-    patterns whose opening is unknown (`\\d{1,2} ?a\\.?m\\.? in the morning`); None if there
-    is none. A document without it cannot match, so the pattern need not be searched."""
+def required_literal(source: str, flags: int = 0) -> frozenset[str] | None:
+    r"""Lower-cased texts one of which every match contains somewhere, for patterns whose
+    opening is unknown: {" in the morning"} for `\d{1,2} ?a\.?m\.? in the morning`, {"%",
+    "percent"} for `\d+ ?(?:%|percent)`; None if nothing is certain. A document with none
+    of them cannot match, so the pattern need not be searched."""
     try:
-        items = _flatten(list(parser.parse(source, flags)))
+        found = _required(list(parser.parse(source, flags)))
     except (RecursionError, re.error):
         return None
-    best, run = "", ""
-    for op, av in items:
+    return frozenset(t.lower() for t in found) if found else None
+
+
+def _required(items: list) -> set[str] | None:
+    """The best set of texts one of which a match of the sequence contains: the one whose
+    shortest text is longest."""
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in _flatten(items):
         if op is c.LITERAL:
             run += chr(av)
-            if len(run) > len(best):
-                best = run
-        else:
+            continue
+        if run:
+            candidates.append({run})
             run = ""
-    return best.lower() if len(best) >= 2 else None
-
-
+        sequence = list(av[-1]) if op is c.SUBPATTERN else [(op, av)]
+        if len(sequence) == 1 and sequence[0][0] is c.BRANCH:
+            options: set[str] = set()
+            for branch in sequence[0][1][1]:
+                best = _required(list(branch))
+                if best is None:
+                    break
+                options |= best
+            else:
+                candidates.append(options)
+    if run:
+        candidates.append({run})
+    return max(candidates, key=lambda texts: min(map(len, texts)), default=None)
 def _flatten(items: list) -> list:
     """Items of a sequence, with plain groups spelled out (a group with alternatives, or a
     repeat, is one opaque item)."""

@@ -9,7 +9,7 @@ Codes may be codes, prefixes, names or categories; none means every rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lintnews.engine.model import Finding, RuleMeta
 from lintnews.engine.selection import token_matches
@@ -24,8 +24,7 @@ _DIRECTIVE_RE = regex(
 )
 
 
-@dataclass(frozen=True)
-class _Region:
+class _Region(NamedTuple):
     start: int  # offsets: findings starting in [start, end) are suppressed
     end: int
     tokens: tuple[str, ...]  # empty: all rules

@@ -8,7 +8,7 @@ the original file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BLOCK_KINDS = (
     "headline",  # the article's title: front matter title/headline, or a text file's first line
@@ -21,8 +21,7 @@ BLOCK_KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A run of prose that is one paragraph for the document model."""
 
     kind: str
@@ -30,8 +29,7 @@ class Block:
     end: int
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """An HTML comment; lintnews directives live in these."""
 
     start: int
@@ -39,8 +37,7 @@ class Comment:
     body: str
 
 
-@dataclass(frozen=True)
-class ProseText:
+class ProseText(NamedTuple):
     masked: str
     blocks: tuple[Block, ...]
     comments: tuple[Comment, ...] = ()
