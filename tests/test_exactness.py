@@ -110,8 +110,10 @@ def test_trie_shaped_word_lists_match_what_the_lists_match(plain: str, trie: str
 @pytest.mark.parametrize(("pattern", "one_of"), [
     (r"\b\d{1,2} ?a\.?m\.? in the morning\b", {" in the morning"}),
     (r"12 ?[ap]\.?m\.?", {"12"}),
-    (r"\d{1,2} ?[ap]m", {"m"}),
-    (r"(?:Dollars|USD) \d+", {"dollars", "usd"}),
+    (r"\d{1,2} ?[ap]m", {"am", "pm"}),  # a small class stands for its letters
+    (r"(?:Dollars|USD) \d+", {"dollars ", "usd "}),
+    (r"(?:January|May) of \d{3,}", {"january of ", "may of "}),
+    (r"x(?:ab|cd)?y", {"x"}),  # an optional group ends the run
     (r"\d+ ?(?:%|percent|per cent)", {"%", "percent", "per cent"}),
     (r"(?:a|b*)x", {"x"}),  # one branch needs no letter at all: only the x is certain
     (r"\d+(?:a|b*)", None),
@@ -120,11 +122,16 @@ def test_trie_shaped_word_lists_match_what_the_lists_match(plain: str, trie: str
 def test_required_texts_are_texts_one_of_which_every_match_contains(
         pattern: str, one_of: set[str] | None) -> None:
     found = required_literal(pattern, re.IGNORECASE)
-    assert found == (frozenset(one_of) if one_of is not None else None)
-    if found is not None:  # and it holds for real matches
+    assert (found[0] if found else None) == (frozenset(one_of) if one_of is not None else None)
+    for texts in found or ():  # and every set holds for real matches
         for text in ["USD 5 and 10 dollars, 9 am, 5 percent, 7%, bx, ax, 'till then", *TEXTS]:
             for m in re.finditer(pattern, text, re.IGNORECASE):
-                assert any(t in m.group().lower() for t in found)
+                assert any(t in m.group().lower() for t in texts)
+
+
+def test_every_certain_text_is_checked() -> None:
+    assert required_literal(r"the n-?word", re.IGNORECASE) == (frozenset({"the n"}),
+                                                               frozenset({"word"}))
 
 
 def test_every_built_in_substitution_table_builds(phrase_rules) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from lintnews import __version__
 from lintnews.cache_dir import cache_dir
 
-KEY_SCHEME = "k9"  # bump when the way rule plans (parts, trigger keys) are computed changes
+KEY_SCHEME = "k11"  # bump when the way rule plans (parts, trigger keys) are computed changes
 
 
 def python_tag() -> str:

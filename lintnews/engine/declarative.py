@@ -269,8 +269,7 @@ def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
         if keys is None:
             keys = trigger_keys(source, flags)
         prefixes = required_prefixes(source, flags) if keys is None else None
-        required = required_literal(source, flags) if keys is None and prefixes is None \
-            else None
+        required = required_literal(source, flags) if keys is None else None
         return ("regex", source, keys, prefixes, required)
 
     if phrases:

@@ -134,7 +134,8 @@ class RegexPart:
 
     def __init__(self, regex: LazyRegex, keys: Callable[[], frozenset[str] | None],
                  prefixes: Callable[[], frozenset[str] | None] | None = None,
-                 required: Callable[[], frozenset[str] | None] | None = None) -> None:
+                 required: Callable[[], tuple[frozenset[str], ...] | None] | None = None
+                 ) -> None:
         self.regex = regex
         self._keys = keys
         self._prefixes = prefixes
@@ -151,8 +152,8 @@ class RegexPart:
         return required_prefixes(self.regex.source, self.regex.flags)
 
     @cached_property
-    def required(self) -> frozenset[str] | None:
-        """Texts one of which every match contains (see prefilter.required_literal)."""
+    def required(self) -> tuple[frozenset[str], ...] | None:
+        """Sets of texts; every match contains one of each (prefilter.required_literal)."""
         if self._required is not None:
             return self._required()
         return required_literal(self.regex.source, self.regex.flags)
@@ -186,7 +187,7 @@ class Matcher:
                 partial(derived, "keys", source, flags, partial(trigger_keys, source, flags)),
                 partial(derived, "prefixes", source, flags,
                         partial(required_prefixes, source, flags)),
-                partial(derived, "required-any", source, flags,
+                partial(derived, "required-all", source, flags,
                         partial(required_literal, source, flags))))
         return cls(parts, LazyRegex("|".join(alternatives), flags))
 
@@ -210,12 +211,15 @@ class Matcher:
         for index, part in enumerate(self.parts):
             keys = part.keys
             if keys is None:
-                prefixes = part.prefixes if isinstance(part, RegexPart) else None
+                if not isinstance(part, RegexPart):
+                    searched.append(index)
+                    continue
+                if aligned and part.required is not None and not all(
+                        any(t in lowered() for t in texts) for texts in part.required):
+                    continue  # text every match contains is missing
+                prefixes = part.prefixes
                 if prefixes is None:
-                    required = part.required if aligned and isinstance(part, RegexPart) \
-                        else None
-                    if required is None or any(t in lowered() for t in required):
-                        searched.append(index)
+                    searched.append(index)
                     continue
                 text = lowered()
                 if aligned and not any(p in text for p in prefixes):

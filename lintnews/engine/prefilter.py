@@ -12,6 +12,7 @@ pattern is scanned the ordinary way. Either way the matches are the same.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 try:  # Python 3.11+
     from re import _constants as c  # type: ignore[attr-defined]
@@ -156,43 +157,81 @@ def required_prefixes(source: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(p.lower() for p, _ in prefixes)
 
 
-def required_literal(source: str, flags: int = 0) -> frozenset[str] | None:
-    r"""Lower-cased texts one of which every match contains somewhere, for patterns whose
-    opening is unknown: {" in the morning"} for `\d{1,2} ?a\.?m\.? in the morning`, {"%",
-    "percent"} for `\d+ ?(?:%|percent)`; None if nothing is certain. A document with none
-    of them cannot match, so the pattern need not be searched."""
+MAX_SPELLINGS = 64  # texts a run of literals and small choices may stand for
+MAX_REQUIRED = 3  # sets of texts checked per pattern
+
+
+def required_literal(source: str, flags: int = 0) -> tuple[frozenset[str], ...] | None:
+    r"""Sets of lower-cased texts, such that every match contains one text of each set, for
+    patterns whose opening is unknown: ({" in the morning"},) for
+    `\d{1,2} ?a\.?m\.? in the morning`, ({"%", "percent"},) for `\d+ ?(?:%|percent)`,
+    ({"the n"}, {"word"}) for `the n-?word`; None if nothing is certain. A document that
+    lacks every text of one set cannot match, so the pattern need not be searched."""
     try:
-        found = _required(list(parser.parse(source, flags)))
+        found = _required(list(parser.parse(source, flags)), every=True)
     except (RecursionError, re.error):
         return None
-    return frozenset(t.lower() for t in found) if found else None
+    ranked = sorted(found, key=lambda texts: (-min(map(len, texts)), sorted(texts)))
+    return tuple(frozenset(t.lower() for t in texts) for texts in ranked[:MAX_REQUIRED]) \
+        or None
 
 
-def _required(items: list) -> set[str] | None:
-    """The best set of texts one of which a match of the sequence contains: the one whose
-    shortest text is longest."""
+def _required(items: list, *, every: bool = False) -> list[set[str]]:
+    """Sets of texts such that a match of the sequence contains one text of each: all of
+    them when `every`, else only the best (the one whose shortest text is longest). A run
+    of literals, small character classes and choices of plain words stands for all its
+    spellings: "(?:january|may) of " gives {"january of ", "may of "}."""
     candidates: list[set[str]] = []
-    run = ""
+    run: set[str] = {""}
+
+    def close_run() -> None:
+        nonlocal run
+        if run != {""}:
+            candidates.append(run)
+        run = {""}
+
     for op, av in _flatten(items):
-        if op is c.LITERAL:
-            run += chr(av)
+        spellings = _spellings(op, av)
+        if spellings is not None and len(run) * len(spellings) <= MAX_SPELLINGS:
+            run = {r + s for r in run for s in spellings}
             continue
-        if run:
-            candidates.append({run})
-            run = ""
+        close_run()
         sequence = list(av[-1]) if op is c.SUBPATTERN else [(op, av)]
         if len(sequence) == 1 and sequence[0][0] is c.BRANCH:
             options: set[str] = set()
             for branch in sequence[0][1][1]:
                 best = _required(list(branch))
-                if best is None:
+                if not best:
                     break
-                options |= best
+                options |= best[0]
             else:
                 candidates.append(options)
-    if run:
-        candidates.append({run})
-    return max(candidates, key=lambda texts: min(map(len, texts)), default=None)
+    close_run()
+    candidates = [texts for texts in candidates if "" not in texts]
+    if every or not candidates:
+        return candidates
+    return [max(candidates, key=lambda texts: min(map(len, texts)))]
+
+
+def _spellings(op: Any, av: Any) -> list[str] | None:
+    """The texts one item matches, if it is a literal, a small class or a choice of plain
+    literal words; None otherwise."""
+    if op is c.LITERAL:
+        return [chr(av)]
+    if op is c.IN:
+        return _small_class(av)
+    sequence = list(av[-1]) if op is c.SUBPATTERN else [(op, av)]
+    if len(sequence) == 1 and sequence[0][0] is c.BRANCH:
+        words = []
+        for branch in sequence[0][1][1]:
+            flat = _flatten(list(branch))
+            if not flat or any(o is not c.LITERAL for o, _ in flat):
+                return None
+            words.append("".join(chr(v) for _, v in flat))
+        return words
+    return None
+
+
 def _flatten(items: list) -> list:
     """Items of a sequence, with plain groups spelled out (a group with alternatives, or a
     repeat, is one opaque item)."""
