@@ -11,7 +11,7 @@ import pytest
 import lintnews.document.model as model
 from lintnews.document import attribution
 from lintnews.document.build import build_document
-from lintnews.engine.matcher import COMMON_WORDS, Matcher
+from lintnews.engine.matcher import COMMON_WORDS, Matcher, TriggerIndex
 from lintnews.engine.phrase_rule import PhraseRule
 from lintnews.engine.prefilter import required_literal
 from lintnews.engine.registry import load_rules
@@ -50,8 +50,11 @@ def test_the_word_index_is_the_plain_index_whatever_the_chunk_size(
     for text in [*TEXTS[:12], "".join(TEXTS[:12])]:
         doc = build_document("a.txt", text)
         assert doc.case_simple
-        built = {k: sorted(v) for k, v in doc.word_starts.items()}
-        assert built == _reference_index(doc.prose)
+        reference = _reference_index(doc.prose)
+        built = {k: sorted(v) for k, v in doc.prefix_starts.items()}
+        assert built == reference
+        assert {k: sorted(v) for k, v in doc.word_starts.items()} == \
+            {k: v for k, v in reference.items() if not k.startswith("p:")}
 
 
 def test_unusual_case_folding_turns_the_index_off() -> None:
@@ -77,6 +80,25 @@ def test_every_rule_matches_what_its_whole_pattern_matches(phrase_rules) -> None
             assert fast == plain, (rule.meta.code, text[:60])
             compared += len(plain)
     assert compared > 150  # raw matches on 60 articles
+
+
+def test_a_house_pattern_keyed_by_its_first_letters_matches_as_written() -> None:
+    """No built-in rule needs the three-letter keys; a house pack's open-ended pattern does."""
+    from lintnews.engine.declarative import build_rule
+
+    rule = build_rule({"code": "HOUSE01", "name": "house", "category": "style",
+                       "message": "m", "patterns": [r"\bunprece\w+", r"\bdisclos\w*"]},
+                      "local:house", "house.toml: rule 1")
+    assert any(k.startswith("p:") for part in rule.matcher.parts for k in part.keys or ())
+    shared = TriggerIndex([rule])
+    rule.trigger_index = shared
+    found = 0
+    for text in [*TEXTS, "Headline\n\nAn unprecedented, undisclosed sum was disclosed.\n"]:
+        doc = build_document("a.txt", text)
+        for _ in range(2):  # the first document skips the shared table, the second uses it
+            assert list(rule.matches(doc)) == [m.span() for m in rule.pattern.finditer(doc.prose)]
+        found += len(list(rule.matches(doc)))
+    assert found >= 2
 
 
 def test_code_rule_matchers_match_their_alternation() -> None:

@@ -41,7 +41,7 @@ def test_index_and_plain_scan_give_the_same_findings_on_real_news() -> None:
 def _doc_index(text: str) -> dict[str, list[int]]:
     from lintnews.document.build import build_document
 
-    return build_document("x.txt", text).word_starts
+    return build_document("x.txt", text).prefix_starts
 
 
 @pytest.mark.parametrize("text", [

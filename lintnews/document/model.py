@@ -124,9 +124,9 @@ class Document:
     # -- word index (see lintnews.engine.prefilter) ------------------------------------------
     @cached_property
     def word_starts(self) -> dict[str, list[int]]:
-        """Where words begin, lower-cased, by "w:word", "p:" + its first three letters and,
-        after a common word, "b:word next" (see lintnews.engine.matcher). Positions are
-        right only where `case_simple` holds; the matchers check it."""
+        """Where words begin, lower-cased, by "w:word" and, after a common word, "b:word next"
+        (see lintnews.engine.matcher). Positions are right only where `case_simple` holds;
+        the matchers check it. Keys by first three letters are in `prefix_starts`."""
         text = self.lowered if self.case_simple else self.prose.lower()
         by_word: dict[str, list[int]] = {}
         bigrams: dict[str, list[int]] = {}
@@ -144,12 +144,18 @@ class Document:
                     bigrams.setdefault(f"b:{words[i]} {words[i + 1]}", []).append(starts[i])
             if words:
                 previous = (words[-1], starts[-1]) if words[-1] in COMMON_WORDS else None
-        index: dict[str, list[int]] = {}
-        for word, positions in by_word.items():
-            index["w:" + word] = positions
-            if len(word) >= 3:
-                index.setdefault("p:" + word[:3], []).extend(positions)
+        index = {"w:" + word: positions for word, positions in by_word.items()}
         index.update(bigrams)
+        return index
+
+    @cached_property
+    def prefix_starts(self) -> dict[str, list[int]]:
+        """The word index plus "p:abc" keys: where words with those first three letters
+        begin. Built only for rules whose patterns need them (no built-in rule does)."""
+        index = dict(self.word_starts)
+        for key, positions in self.word_starts.items():
+            if key.startswith("w:") and len(key) >= 5:
+                index.setdefault("p:" + key[2:5], []).extend(positions)
         return index
 
     @cached_property

@@ -197,8 +197,13 @@ class Matcher:
         of each part that occur in it, from a TriggerIndex)."""
         if not doc.case_simple and self.whole is not None:
             return (m.span() for m in self.whole.compiled.finditer(doc.prose))
-        return self.finditer(doc.prose, doc.word_starts, lambda: doc.lowered, present,
+        index = doc.prefix_starts if self.uses_prefix_keys else doc.word_starts
+        return self.finditer(doc.prose, index, lambda: doc.lowered, present,
                              aligned=doc.case_simple)
+
+    @cached_property
+    def uses_prefix_keys(self) -> bool:
+        return any(k.startswith("p:") for part in self.parts for k in part.keys or ())
 
     def finditer(self, prose: str, word_starts: dict[str, list[int]],
                  lowered: Callable[[], str], present: dict[int, list[str]] | None = None,
@@ -310,6 +315,10 @@ class TriggerIndex:
         self._first_document: int | None = None
 
     @cached_property
+    def _uses_prefix_keys(self) -> bool:
+        return any(key.startswith("p:") for key in self._table)
+
+    @cached_property
     def _table(self) -> dict[str, list[tuple[int, int]]]:
         table: dict[str, list[tuple[int, int]]] = {}
         for owner in self._owners:
@@ -329,7 +338,7 @@ class TriggerIndex:
         if found is None:
             found = {}
             table = self._table
-            for key in doc.word_starts:
+            for key in doc.prefix_starts if self._uses_prefix_keys else doc.word_starts:
                 for owner_id, index in table.get(key, ()):
                     found.setdefault(owner_id, {}).setdefault(index, []).append(key)
             doc.memo[self] = found
