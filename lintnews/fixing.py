@@ -13,7 +13,6 @@ lines, columns and offsets point into the file as it is written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,6 +130,6 @@ def _moved(findings: list[Finding], before: str, after: str,
         end_offset = max(offset, map_offset(before, edits, f.end_offset, is_end=True))
         line, column = index.position(offset)
         end_line, end_column = index.position(end_offset)
-        out.append(replace(f, offset=offset, end_offset=end_offset, line=line, column=column,
+        out.append(f._replace(offset=offset, end_offset=end_offset, line=line, column=column,
                            end_line=end_line, end_column=end_column))
     return out

@@ -13,13 +13,18 @@ import re
 from functools import lru_cache
 
 from lintnews.engine.trie import trie_regex
-from lintnews.regex_store import regex
+from lintnews.regex_store import derived, regex
 
 _FIRST_WORD_RE = regex(r"(?:the\s+|a\s+)?(\w[\w’'.-]*)")
 
 def _alternation(words: str) -> str:
     """A regex alternation of `words` ("a|b|officials?|organi[sz]ation"), written as a trie:
-    the same strings, but `re` no longer tries a hundred branches at every character."""
+    the same strings, but `re` no longer tries a hundred branches at every character.
+    Written once and remembered with the compiled patterns (lintnews.regex_store)."""
+    return str(derived("trie", words, 0, lambda: _trie_of(words)))
+
+
+def _trie_of(words: str) -> str:
     expanded: list[str] = []
     for word in words.split("|"):
         spellings = [word]

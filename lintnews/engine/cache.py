@@ -27,6 +27,14 @@ def python_tag() -> str:
     return f"py{sys.version_info[0]}{sys.version_info[1]}"
 
 
+def install_tag() -> str:
+    """A short name for where this lintnews is installed."""
+    from binascii import crc32  # built in; hashlib would cost 3 ms of start-up
+
+    where = str(Path(__file__).resolve().parent.parent).encode("utf-8", "surrogateescape")
+    return f"{crc32(where):08x}"
+
+
 class RuleCache:
     """Remembered pack data, rule plans and plugins; `save()` writes them back if anything
     changed."""
@@ -34,7 +42,9 @@ class RuleCache:
     def __init__(self, folder: Path | None = None, *, enabled: bool = True) -> None:
         self.folder = folder if folder is not None else cache_dir()
         self.enabled = enabled and self.folder is not None
-        name = f"rules-{__version__}-{KEY_SCHEME}-{python_tag()}.marshal"
+        # One file per installation: two virtualenvs' packs never crowd each other's cache.
+        self._stem = f"rules-{install_tag()}"
+        name = f"{self._stem}-{__version__}-{KEY_SCHEME}-{python_tag()}.marshal"
         self._file = self.folder / name if self.folder else None
         self.packs: dict[str, Any] = {}
         self.plans: dict[str, dict[str, Any]] = {}
@@ -108,6 +118,8 @@ class RuleCache:
     def save(self) -> None:
         if not (self.enabled and self._dirty and self._file is not None):
             return
+        _drop_missing_files(self.packs)  # packs deleted or moved since
+        _drop_missing_files(self.plans)
         try:
             data = marshal.dumps({"packs": self.packs, "plans": self.plans,
                                  "plugins": self.plugins})
@@ -122,7 +134,7 @@ class RuleCache:
                 handle.write(data)
             os.replace(tmp, self._file)
             self._dirty = False
-            for old in self._file.parent.glob(f"rules-*-{python_tag()}.marshal"):
+            for old in self._file.parent.glob(f"{self._stem}-*-{python_tag()}.marshal"):
                 if old != self._file:  # another lintnews version's or key scheme's cache
                     old.unlink(missing_ok=True)
         except OSError:
@@ -136,3 +148,11 @@ def _drop_older_versions(table: dict[str, Any], key: str) -> None:
     for old in [k for k in table if k.startswith(path + "|")
                 and k.partition("|")[2].split("#", 1)[0] != version]:
         del table[old]
+
+
+def _drop_missing_files(table: dict[str, Any]) -> None:
+    """Forget entries ("path|size|mtime…") of files that no longer exist."""
+    paths = {key.partition("|")[0] for key in table}
+    gone = {p for p in paths if not os.path.exists(p)}
+    for key in [k for k in table if k.partition("|")[0] in gone]:
+        del table[key]

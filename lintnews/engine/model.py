@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -36,8 +35,7 @@ class Example(NamedTuple):
     bad: bool
 
 
-@dataclass(frozen=True)
-class RuleMeta:
+class RuleMeta(NamedTuple):
     """What `lintnews rules` and `lintnews explain` show, and what the runner needs."""
 
     code: str
@@ -87,8 +85,9 @@ class Rule(Protocol):
     def check(self, doc: Document, ctx: Context) -> Iterable[Hit]: ...
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
+    """One problem in one file. Findings sort by file, position and rule code."""
+
     path: str
     line: int
     column: int
@@ -97,12 +96,12 @@ class Finding:
     offset: int
     end_offset: int
     code: str
-    name: str = field(compare=False)
-    category: str = field(compare=False)
-    severity: Severity = field(compare=False)
-    message: str = field(compare=False)
-    suggestions: tuple[str, ...] = field(default=(), compare=False)
-    fix_safe: bool = field(default=False, compare=False)
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix_safe: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {

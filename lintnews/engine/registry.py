@@ -130,11 +130,10 @@ def _validate_meta(meta: object, where: str) -> None:
 
 
 def _with_origin(rule: Rule, origin: str) -> Rule:
-    from dataclasses import replace
 
     if not rule.meta.pack.startswith("plugin:"):
         with contextlib.suppress(AttributeError):  # a rule whose meta cannot be set keeps its own
-            rule.meta = replace(rule.meta, pack=origin)
+            rule.meta = rule.meta._replace(pack=origin)
     return rule
 
 
