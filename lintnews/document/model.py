@@ -101,6 +101,8 @@ class Document:
     # What the rule engine works out once per document for all rules (see
     # lintnews.engine.matcher.TriggerIndex), keyed by whoever computed it.
     memo: dict[Any, Any] = field(init=False, repr=False, default_factory=dict)
+    _cue_memo: dict[int, tuple[tuple[int, int, bool], ...]] = field(
+        init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._quote_starts = [q.start for q in self.quotations]
@@ -209,22 +211,20 @@ class Document:
         return None
 
     # -- attribution ------------------------------------------------------------------------
-    @cached_property
-    def _cue_spans(self) -> tuple[tuple[tuple[int, int, bool], ...], ...]:
-        """Per sentence: (start, end, covers whole sentence) of each attribution cue."""
-        out = []
-        for s in self.sentences:
+    def cue_spans(self, index: int) -> tuple[tuple[int, int, bool], ...]:
+        """(start, end, covers the whole sentence) of each attribution cue in sentence
+        `index`; worked out only for the sentences a rule asks about, then remembered."""
+        spans = self._cue_memo.get(index)
+        if spans is None:
+            s = self.sentences[index]
             cues = find_cues(_outside_quotes(self.sentence_text(s)))
-            out.append(tuple((s.start + m.start(), s.start + m.end(), whole) for m, whole in cues))
-        return tuple(out)
-
-    @cached_property
-    def _cues(self) -> tuple[bool, ...]:
-        return tuple(bool(c) for c in self._cue_spans)
+            spans = tuple((s.start + m.start(), s.start + m.end(), whole) for m, whole in cues)
+            self._cue_memo[index] = spans
+        return spans
 
     def has_cue(self, sentence: Sentence) -> bool:
         """The sentence itself names a source with an attribution cue."""
-        return self._cues[sentence.index]
+        return bool(self.cue_spans(sentence.index))
 
     def is_reported_speech(self, start: int, end: int) -> bool:
         """Is the span inside what a named source is reported as saying?
@@ -236,7 +236,7 @@ class Document:
         sentence = self.sentence_at(start)
         if sentence is None:
             return False
-        for cue_start, cue_end, whole in self._cue_spans[sentence.index]:
+        for cue_start, cue_end, whole in self.cue_spans(sentence.index):
             if cue_start < end and cue_end > start:
                 continue  # the span's own verb ("critics say") is not its source
             if whole:
@@ -255,7 +255,7 @@ class Document:
         an attributed quotation in it, or an "According to X," opening the paragraph."""
         paragraph = self.paragraphs[sentence.paragraph]
         for i in (sentence.index, sentence.index - 1, sentence.index + 1):
-            if i in paragraph.sentences and self._cues[i]:
+            if i in paragraph.sentences and self.cue_spans(i):
                 return True
         if _PARAGRAPH_ATTRIBUTION_RE.match(self.prose, paragraph.start, paragraph.end):
             return True
