@@ -9,14 +9,9 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lintnews.engine.model import Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -26,8 +21,7 @@ class ConfigError(Exception):
     """A config file that cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
-class Readability:
+class Readability(NamedTuple):
     sentence_words_info: int = 30
     sentence_words_warning: int = 40
     lead_words_info: int = 30
@@ -70,6 +64,11 @@ VOCABULARY_KEYS = {"reject", "accept"}
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: a folder without a config file never needs a TOML parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:

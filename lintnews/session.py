@@ -43,8 +43,7 @@ class Target(NamedTuple):
     explicit: bool
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
