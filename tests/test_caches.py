@@ -87,34 +87,16 @@ def test_an_edited_pack_is_not_served_from_the_cache(tmp_path: Path) -> None:
 
 
 def test_a_plugin_installed_after_a_cached_run_is_found(tmp_path: Path) -> None:
-    site = tmp_path / "site"
+    from test_plugins import CODE_PLUGIN, _make_plugin
+
+    site = tmp_path / "site"  # an import folder that exists, empty, at the first run
     site.mkdir()
     (tmp_path / "a.txt").write_text("Headline\n\nThe plan is a boondoggle.\n", encoding="utf-8")
     env = {"PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
     cache = tmp_path / "cache"
     before = _lintnews(["rules"], cache, tmp_path, env)
     assert before.returncode == 0 and "OUR01" not in before.stdout
-    (site / "ourpaper_rules.py").write_text(textwrap.dedent("""
-        from lintnews.checks import rule
-        from lintnews.engine.model import Hit
-
-        @rule(code="OUR01", name="boondoggle", category="loaded-language",
-              severity="warning", summary="'boondoggle' editorialises.", source="house",
-              bad=["The plan is a boondoggle."], good=["The plan is costly."])
-        def boondoggle(doc, ctx):
-            "Why is this bad? It is a sneer."
-            start = doc.prose.find("boondoggle")
-            if start >= 0:
-                yield Hit(start, start + 10, "'boondoggle' editorialises.")
-
-        RULES = [boondoggle]
-        """), encoding="utf-8")
-    info = site / "ourpaper_rules-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: ourpaper-rules\nVersion: 1.0\n",
-                                   encoding="utf-8")
-    (info / "entry_points.txt").write_text("[lintnews.rules]\nourpaper = ourpaper_rules:RULES\n",
-                                           encoding="utf-8")
+    _make_plugin(tmp_path, CODE_PLUGIN, "ourpaper_rules:RULES")  # installed into that folder
     after = _lintnews(["check", "a.txt"], cache, tmp_path, env)
     assert "OUR01" in after.stdout, after.stderr
 

@@ -14,7 +14,7 @@ ARTICLE = "Headline\n\nThe council met on Tuesday. Its plan is a boondoggle, cri
 def _make_plugin(root: Path, module_source: str, entry: str) -> dict[str, str]:
     """An installed-looking distribution: a module plus a .dist-info with entry points."""
     site = root / "site"
-    site.mkdir()
+    site.mkdir(exist_ok=True)
     (site / "ourpaper_rules.py").write_text(textwrap.dedent(module_source), encoding="utf-8")
     info = site / "ourpaper_rules-1.0.dist-info"
     info.mkdir()
