@@ -87,18 +87,19 @@ class RegexStore:
         if entry is not None:
             try:
                 return _from_entry(pattern, entry)
-            except Exception:
+            except Exception:  # an entry this build cannot use (damaged file): compile anew
                 del entries[key]
         try:
             compiled, entry = _compile_to_entry(pattern, flags)
         except re.error:
             raise
-        except Exception:
+        except Exception:  # the interpreter's internals are not as expected: stop using them
             self.file = None
             return re.compile(pattern, flags)
-        if len(entries) < MAX_ENTRIES:
-            entries[key] = entry
-            self._added += 1
+        if len(entries) >= MAX_ENTRIES:
+            entries.clear()  # mostly patterns of packs since edited; today's come back as used
+        entries[key] = entry
+        self._added += 1
         return compiled
 
     def derived(self, kind: str, pattern: str, flags: int, compute: Callable[[], Any]) -> Any:
