@@ -197,9 +197,16 @@ class Matcher:
         of each part that occur in it, from a TriggerIndex)."""
         if not doc.case_simple and self.whole is not None:
             return (m.span() for m in self.whole.compiled.finditer(doc.prose))
+        if present is not None and not present and self.all_keyed:
+            return iter(())  # none of its words occurs: most rules, for most articles
         index = doc.prefix_starts if self.uses_prefix_keys else doc.word_starts
         return self.finditer(doc.prose, index, lambda: doc.lowered, present,
                              aligned=doc.case_simple)
+
+    @cached_property
+    def all_keyed(self) -> bool:
+        """Every part has trigger keys: no match is possible without one of them."""
+        return all(part.keys is not None for part in self.parts)
 
     @cached_property
     def uses_prefix_keys(self) -> bool:
@@ -338,8 +345,9 @@ class TriggerIndex:
         if found is None:
             found = {}
             table = self._table
-            for key in doc.prefix_starts if self._uses_prefix_keys else doc.word_starts:
-                for owner_id, index in table.get(key, ()):
+            index_keys = (doc.prefix_starts if self._uses_prefix_keys else doc.word_starts).keys()
+            for key in index_keys & table.keys():  # one set intersection, in C
+                for owner_id, index in table[key]:
                     found.setdefault(owner_id, {}).setdefault(index, []).append(key)
             doc.memo[self] = found
         return found.get(id(matcher), {})
