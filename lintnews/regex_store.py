@@ -24,6 +24,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lintnews import __version__
+from lintnews.engine.cache import KEY_SCHEME
+
 try:  # the pieces re.compile is made of (CPython 3.11+)
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -31,8 +34,10 @@ except ImportError:  # pragma: no cover - other interpreters and 3.10
     _sre = None
 
 _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 4)), "L")
+# What the entries depend on: the interpreter build and its matcher's format, and (for the
+# derived values) lintnews' version and the scheme of lintnews.engine.cache.
 _BUILD = (f"{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', 0)}-"
-          f"{getattr(_sre, 'CODESIZE', 0)}-{_CODE_TYPE}")
+          f"{getattr(_sre, 'CODESIZE', 0)}-{_CODE_TYPE}-lintnews-{__version__}-{KEY_SCHEME}")
 MAX_ENTRIES = 4000  # a store that outgrows this (packs edited many times) starts afresh
 
 Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
