@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from lintnews import __version__
-from lintnews.engine.cache import KEY_SCHEME
+from lintnews.engine.cache import code_tag
 
 try:  # the pieces re.compile is made of (CPython 3.11+)
     import _sre
@@ -35,9 +35,9 @@ except ImportError:  # pragma: no cover - other interpreters and 3.10
 
 _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 4)), "L")
 # What the entries depend on: the interpreter build and its matcher's format, and (for the
-# derived values) lintnews' version and the scheme of lintnews.engine.cache.
+# derived values) lintnews' version and code (lintnews.engine.cache.code_tag).
 _BUILD = (f"{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', 0)}-"
-          f"{getattr(_sre, 'CODESIZE', 0)}-{_CODE_TYPE}-lintnews-{__version__}-{KEY_SCHEME}")
+          f"{getattr(_sre, 'CODESIZE', 0)}-{_CODE_TYPE}-lintnews-{__version__}-{code_tag()}")
 MAX_ENTRIES = 4000  # a store that outgrows this (packs edited many times) starts afresh
 
 Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]

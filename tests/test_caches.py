@@ -129,3 +129,25 @@ def test_a_stored_pattern_behaves_as_re_compile(tmp_path: Path, pattern: str, fl
 def test_an_invalid_pattern_still_raises_re_error(tmp_path: Path) -> None:
     with pytest.raises(re.error):
         RegexStore(tmp_path / "regex.marshal").compile("(unclosed")
+
+
+def test_saving_removes_caches_nobody_uses(tmp_path: Path) -> None:
+    import time
+
+    from lintnews.engine.cache import STALE_AFTER, RuleCache, install_tag, python_tag
+
+    ours_old = tmp_path / f"rules-{install_tag()}-0.0.9-k1-{python_tag()}.marshal"
+    other_fresh = tmp_path / f"rules-00000000-0.1.0-k11-{python_tag()}.marshal"
+    other_old = tmp_path / f"rules-11111111-0.1.0-k11-{python_tag()}.marshal"
+    for file in (ours_old, other_fresh, other_old):
+        file.write_bytes(b"")
+    long_ago = time.time() - STALE_AFTER - 60
+    os.utime(other_old, (long_ago, long_ago))
+    cache = RuleCache(tmp_path)
+    cache.plan(f"{tmp_path / 'pack.toml'}|1|1#X01", lambda: {"parts": [], "exceptions": None})
+    (tmp_path / "pack.toml").write_text("", encoding="utf-8")
+    cache.save()
+    left = sorted(p.name for p in tmp_path.glob("rules-*.marshal"))
+    assert other_fresh.name in left  # another installation, in use
+    assert ours_old.name not in left and other_old.name not in left
+    assert len(left) == 2  # and this run's own file

@@ -77,6 +77,7 @@ def clean_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "LINTNEWS"))}
     env.update({
         "HOME": str(home),
+        "LINTNEWS_CACHE_DIR": os.environ["LINTNEWS_CACHE_DIR"],  # the suite's, not ~/.cache
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",

@@ -59,6 +59,7 @@ def _env(site: Path) -> dict[str, str]:
         if path not in paths:
             paths.append(path)
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINTNEWS")}
+    env["LINTNEWS_CACHE_DIR"] = os.environ["LINTNEWS_CACHE_DIR"]  # the suite's, not ~/.cache
     env["PYTHONPATH"] = os.pathsep.join(paths)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"

@@ -49,6 +49,7 @@ def _git_env(home: Path, pre_commit_home: Path) -> dict[str, str]:
         "GIT_COMMITTER_NAME": "lintnews tests",
         "GIT_COMMITTER_EMAIL": "tests@lintnews.invalid",
         "PRE_COMMIT_HOME": str(pre_commit_home),
+        "LINTNEWS_CACHE_DIR": os.environ["LINTNEWS_CACHE_DIR"],  # the suite's, not ~/.cache
         "PRE_COMMIT_COLOR": "never",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
         "PYTHONIOENCODING": "utf-8",

@@ -11,6 +11,7 @@ unwritable folder simply means no cache. Nothing is ever downloaded.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
@@ -21,10 +22,31 @@ from lintnews import __version__
 from lintnews.cache_dir import cache_dir
 
 KEY_SCHEME = "k11"  # bump when the way rule plans (parts, trigger keys) are computed changes
+STALE_AFTER = 30 * 24 * 3600  # seconds before another installation's unused cache is removed
+# The modules whose code decides what is cached; an edit to one (a developer's checkout)
+# changes the cache's name, so a stale plan is never used even before KEY_SCHEME is bumped.
+_PLANNING_MODULES = ("engine/cache.py", "engine/declarative.py", "engine/phrases.py",
+                     "engine/prefilter.py", "engine/matcher.py", "engine/trie.py",
+                     "document/attribution.py")
 
 
 def python_tag() -> str:
     return f"py{sys.version_info[0]}{sys.version_info[1]}"
+
+
+def code_tag() -> str:
+    """KEY_SCHEME plus a checksum of the planning modules' sizes and modification times."""
+    from binascii import crc32
+
+    package = Path(__file__).resolve().parent.parent
+    stamps = []
+    for name in _PLANNING_MODULES:
+        try:
+            st = (package / name).stat()
+            stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{name}:-")
+    return f"{KEY_SCHEME}{crc32('|'.join(stamps).encode()):08x}"
 
 
 def install_tag() -> str:
@@ -44,7 +66,7 @@ class RuleCache:
         self.enabled = enabled and self.folder is not None
         # One file per installation: two virtualenvs' packs never crowd each other's cache.
         self._stem = f"rules-{install_tag()}"
-        name = f"{self._stem}-{__version__}-{KEY_SCHEME}-{python_tag()}.marshal"
+        name = f"{self._stem}-{__version__}-{code_tag()}-{python_tag()}.marshal"
         self._file = self.folder / name if self.folder else None
         self.packs: dict[str, Any] = {}
         self.plans: dict[str, dict[str, Any]] = {}
@@ -64,6 +86,10 @@ class RuleCache:
             self.plugins = dict(data.get("plugins", {}))
         except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
             self.packs, self.plans, self.plugins = {}, {}, {}
+            return
+        if _older_than(self._file, 24 * 3600):  # in use: not stale for other installations
+            with contextlib.suppress(OSError):
+                os.utime(self._file)
 
     @staticmethod
     def file_key(path: Path) -> str | None:
@@ -115,6 +141,18 @@ class RuleCache:
             self._dirty = True
         return found
 
+    def _remove_stale_files(self) -> None:
+        """Other versions' caches of this installation, and caches of installations not
+        used for a month (a deleted virtualenv's, say)."""
+        assert self._file is not None
+        for old in self._file.parent.glob("rules-*.marshal"):
+            if old == self._file:
+                continue
+            ours = old.name.startswith(self._stem + "-") and \
+                old.name.endswith(f"-{python_tag()}.marshal")
+            if ours or _older_than(old, STALE_AFTER):
+                old.unlink(missing_ok=True)
+
     def save(self) -> None:
         if not (self.enabled and self._dirty and self._file is not None):
             return
@@ -134,11 +172,18 @@ class RuleCache:
                 handle.write(data)
             os.replace(tmp, self._file)
             self._dirty = False
-            for old in self._file.parent.glob(f"{self._stem}-*-{python_tag()}.marshal"):
-                if old != self._file:  # another lintnews version's or key scheme's cache
-                    old.unlink(missing_ok=True)
+            self._remove_stale_files()
         except OSError:
             pass  # a read-only home or a full disk only costs speed
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    import time
+
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
 
 
 def _drop_older_versions(table: dict[str, Any], key: str) -> None:
