@@ -15,6 +15,7 @@ import contextlib
 import marshal
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ def python_tag() -> str:
     return f"py{sys.version_info[0]}{sys.version_info[1]}"
 
 
+@lru_cache(maxsize=1)
 def code_tag() -> str:
     """KEY_SCHEME plus a checksum of the planning modules' sizes and modification times."""
     from binascii import crc32
@@ -49,6 +51,7 @@ def code_tag() -> str:
     return f"{KEY_SCHEME}{crc32('|'.join(stamps).encode()):08x}"
 
 
+@lru_cache(maxsize=1)
 def install_tag() -> str:
     """A short name for where this lintnews is installed."""
     from binascii import crc32  # built in; hashlib would cost 3 ms of start-up
