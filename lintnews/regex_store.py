@@ -16,7 +16,6 @@ missing store only costs time; LINTNEWS_NO_CACHE=1 turns it off.
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 from array import array
@@ -122,19 +121,11 @@ class RegexStore:
         """Write the store back if this run compiled anything new (atomically)."""
         if self.file is None or not self._added or self._entries is None:
             return
-        import tempfile
+        from lintnews.cache_dir import save_marshal
 
-        try:
-            data = marshal.dumps({"build": _BUILD, "patterns": self._entries,
-                                  "derived": self._derived})
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=self.file.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, self.file)
+        if save_marshal(self.file, {"build": _BUILD, "patterns": self._entries,
+                                    "derived": self._derived}):
             self._added = 0
-        except (OSError, ValueError):
-            pass  # a read-only home or a full disk only costs speed
 
 
 def _compile_to_entry(pattern: str, flags: int) -> tuple[re.Pattern[str], Entry]:

@@ -501,19 +501,11 @@ def test_named_pipe_in_a_rule_pack_folder(tmp_path: Path):
 
 
 def _plugin(root: Path, source: str) -> dict[str, str]:
-    site = root / "site"
-    site.mkdir()
-    (site / "ourpaper_rules.py").write_text(textwrap.dedent(source), encoding="utf-8")
-    info = site / "ourpaper_rules-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: ourpaper-rules\nVersion: 1.0\n",
-                                   encoding="utf-8")
-    (info / "entry_points.txt").write_text("[lintnews.rules]\nourpaper = ourpaper_rules:RULES\n",
-                                           encoding="utf-8")
+    from test_plugins import _make_plugin
+
     (root / "a.txt").write_text("Headline\n\nThe council met. Its plan failed, critics argue.\n",
                                 encoding="utf-8")
-    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(site),
-                                                        os.environ.get("PYTHONPATH", "")]))
+    return _make_plugin(root, source, "ourpaper_rules:RULES")
 
 
 def _code_rule(body: str) -> str:

@@ -129,7 +129,7 @@ class Document:
         """Where words begin, lower-cased, by "w:word" and, after a common word, "b:word next"
         (see lintnews.engine.matcher). Positions are right only where `case_simple` holds;
         the matchers check it. Keys by first three letters are in `prefix_starts`."""
-        text = self.lowered if self.case_simple else self.prose.lower()
+        text = self.lowered
         by_word: dict[str, list[int]] = {}
         bigrams: dict[str, list[int]] = {}
         previous: tuple[str, int] | None = None  # a common word ending the last chunk

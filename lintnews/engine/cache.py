@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lintnews import __version__
-from lintnews.cache_dir import cache_dir
+from lintnews.cache_dir import cache_dir, save_marshal
 
 KEY_SCHEME = "k11"  # bump when the way rule plans (parts, trigger keys) are computed changes
 STALE_AFTER = 30 * 24 * 3600  # seconds before another installation's unused cache is removed
@@ -161,23 +161,10 @@ class RuleCache:
             return
         _drop_missing_files(self.packs)  # packs deleted or moved since
         _drop_missing_files(self.plans)
-        try:
-            data = marshal.dumps({"packs": self.packs, "plans": self.plans,
-                                 "plugins": self.plugins})
-        except ValueError:  # a pack value marshal cannot store (a TOML date): no cache
-            return
-        import tempfile
-
-        try:
-            self._file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=self._file.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, self._file)
+        if save_marshal(self._file, {"packs": self.packs, "plans": self.plans,
+                                     "plugins": self.plugins}):
             self._dirty = False
             self._remove_stale_files()
-        except OSError:
-            pass  # a read-only home or a full disk only costs speed
 
 
 def _older_than(path: Path, seconds: float) -> bool:

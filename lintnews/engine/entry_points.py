@@ -10,13 +10,14 @@ in the rule cache under the list of import folders and their modification times.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from functools import reduce
 from importlib import import_module
 
+from lintnews.regex_store import regex
+
 GROUP = "lintnews.rules"
-_VALUE_RE = re.compile(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
+_VALUE_RE = regex(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
 
 
 def import_path_fingerprint() -> str:
