@@ -12,7 +12,8 @@ from lintnews.source import SourceFile
 def lint_text(text: str, path: str = "-", *, settings: Settings | None = None,
               select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
               rules: list[Rule] | None = None) -> list[Finding]:
-    """Lint `text` as if it were the file `path` (its suffix picks Markdown or plain text)."""
+    """Lint `text` as if it were the file `path` (its suffix picks Markdown or plain text; for
+    "-", standard input without a name, Markdown when the text clearly is Markdown)."""
     settings = settings or Settings()
     all_rules = rules if rules is not None else load_rules(settings.rule_packs)
     chosen = select_rules(all_rules, settings, select, ignore)

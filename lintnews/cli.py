@@ -13,12 +13,16 @@ from pathlib import Path
 import click
 
 from lintnews import __version__
+from lintnews.columns import COLUMN_UNITS, DEFAULT_UNIT
 from lintnews.config import FAIL_ON, ConfigError, ConfigFinder
 from lintnews.engine.declarative import PackError
 from lintnews.engine.selection import SelectionError
 from lintnews.output import FORMATS, formatter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STATISTICS_FORMATS = ("text", "json")
+# Formats whose columns may be counted in another unit; JSON and SARIF define theirs.
+COLUMN_UNIT_FORMATS = ("text", "github", "checkstyle")
 
 
 def _fail(message: str) -> None:
@@ -60,7 +64,7 @@ def entry() -> None:
     os._exit(code)
 
 
-@main.command()
+@main.command(short_help="Lint article files and folders ('-' reads standard input).")
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
@@ -70,8 +74,11 @@ def entry() -> None:
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this config file instead of searching for one.")
-@click.option("--stdin-filename", default="-", help="Name to report for text read from '-'.")
-@click.option("--fix", is_flag=True, help="Apply safe suggested replacements in place.")
+@click.option("--stdin-filename", default="-", metavar="NAME",
+              help="The file that text read from '-' stands for: the name reported, and that "
+                   "file's config, per-path ignores and excludes.")
+@click.option("--fix", is_flag=True,
+              help="Apply safe suggested replacements in place (for '-': print the fixed text).")
 @click.option("--diff", "show_diff", is_flag=True, help="With --fix: print a diff, write nothing.")
 @click.option("--changed-since", metavar="REF",
               help="Report only findings on lines added or changed since git revision REF.")
@@ -80,21 +87,41 @@ def entry() -> None:
 @click.option("--write-baseline", "write_baseline_path",
               type=click.Path(dir_okay=False, path_type=Path),
               help="Record today's findings in this baseline file.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule and category.")
+@click.option("--statistics", is_flag=True,
+              help="Print counts per rule and category and document metrics (text or json).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Lint files in N processes (default: the number of cores).")
+@click.option("--column-unit", type=click.Choice(COLUMN_UNITS), default=DEFAULT_UNIT,
+              show_default=True,
+              help="What text, github and checkstyle columns count: characters (code points), "
+                   "bytes (UTF-8, as Vim's %c) or utf-16 code units.")
 def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
           fail_on: str | None, config_path: Path | None, stdin_filename: str, fix: bool,
           show_diff: bool, changed_since: str | None, baseline_path: Path | None,
-          write_baseline_path: Path | None, statistics: bool, jobs: int | None) -> None:
-    """Lint article files and folders ('-' reads standard input)."""
+          write_baseline_path: Path | None, statistics: bool, jobs: int | None,
+          column_unit: str) -> None:
+    """Lint article files and folders ('-' reads standard input).
+
+    With '-' alone, --fix prints the whole text, fixed, on standard output (unchanged when
+    there is nothing to fix) and the findings left on standard error.
+    """
     from lintnews.baseline import BaselineError, Filter, load, write
     from lintnews.gitdiff import ChangedLines, GitError
     from lintnews.session import Options, run, show_progress
 
     if show_diff and not fix:
         _fail("--diff needs --fix")
+    if statistics and output_format not in STATISTICS_FORMATS:
+        _fail(f"--statistics prints text or json, not --format {output_format}")
+    if column_unit != DEFAULT_UNIT and output_format not in COLUMN_UNIT_FORMATS:
+        _fail(f"--column-unit applies to --format text, github and checkstyle; {output_format} "
+              "columns always count characters (code points)")
     targets = list(paths) or ["."]
+    # --fix with '-' writes the fixed text to standard output: one text, nothing else there.
+    stdin_fix = fix and not show_diff and "-" in targets
+    if fix and "-" in targets and len(targets) > 1:
+        _fail("--fix with '-' prints the fixed text on standard output, so '-' must be the "
+              "only path")
     stdin_bytes = sys.stdin.buffer.read() if "-" in targets else None
     baseline_file = write_baseline_path or baseline_path
     options = Options(
@@ -104,6 +131,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         baseline_root=baseline_file.resolve().parent if baseline_file else None,
         jobs=jobs or os.cpu_count() or 1,
         progress=show_progress(),
+        column_unit=column_unit,
     )
     try:
         finder = ConfigFinder(config_path)
@@ -124,20 +152,35 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
             click.echo(f"lintnews: error: {message}", err=True)
         sys.exit(EXIT_ERROR if report.errors or outcome.rule_errors else EXIT_OK)
     if fix:
-        from lintnews.fixing import apply_fixes, relinter
+        from lintnews.columns import in_column_unit
+        from lintnews.fixing import apply_fixes, fix_standard_input, relinter
 
-        applied, remaining = apply_fixes(outcome, show_diff, relinter(finder, options))
+        def positions(findings: list, text: str) -> list:
+            return in_column_unit(findings, text, column_unit)
+
+        relint = relinter(finder, options)
+        if stdin_fix:
+            assert stdin_bytes is not None
+            applied, remaining, fixed = fix_standard_input(outcome, stdin_bytes, relint,
+                                                           positions)
+            stdout = click.get_binary_stream("stdout")
+            stdout.write(fixed)
+            stdout.flush()
+        else:
+            applied, remaining = apply_fixes(outcome, show_diff, relint, positions)
         if show_diff:
             sys.exit(EXIT_FINDINGS if applied else EXIT_OK)
         report.findings = remaining
-        click.echo(f"Fixed {applied} problem{'s' if applied != 1 else ''}.", err=True)
         outcome.failed = _still_failing(remaining, fail_on)
+    # With the fixed text on standard output, the report goes to standard error.
     if statistics:
         from lintnews.statistics import render_statistics
 
-        click.echo(render_statistics(outcome), nl=False)
+        click.echo(render_statistics(outcome, output_format), nl=False, err=stdin_fix)
     else:
-        click.echo(formatter(output_format)(report), nl=False)
+        click.echo(formatter(output_format)(report), nl=False, err=stdin_fix)
+    if fix:
+        click.echo(f"Fixed {_plural(applied, 'problem')}.", err=True)
     for message in report.errors:
         click.echo(f"lintnews: error: {message}", err=True)
     for message in outcome.rule_errors:
@@ -160,7 +203,7 @@ def _still_failing(findings: list, fail_on: str | None) -> bool:
     return any(f.severity >= Severity.parse(threshold) for f in findings)
 
 
-@main.command("rules")
+@main.command("rules", short_help="List every rule: code, name, category, severity, pack.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
@@ -176,15 +219,21 @@ def list_rules(output_format: str, config_path: Path | None) -> None:
             "source": r.meta.source, "enabled": r.meta.enabled_by_default,
             "fix_safe": r.meta.fix_safe} for r in rules], indent=2, ensure_ascii=False))
         return
-    for r in rules:
-        m = r.meta
+    # Each column as wide as its widest entry (house packs and plugins bring long names).
+    metas = [r.meta for r in rules]
+    code_w, name_w, category_w, severity_w, pack_w = (
+        max((len(value) for value in column), default=0)
+        for column in ([m.code for m in metas], [m.name for m in metas],
+                       [m.category for m in metas], [str(m.severity) for m in metas],
+                       [m.pack for m in metas]))
+    for m in metas:
         off = "" if m.enabled_by_default else " (off by default)"
-        click.echo(f"{m.code:<7} {m.name:<28} {m.category:<16} {m.severity!s:<8} "
-                   f"{m.pack:<26} {m.summary}{off}")
-        click.echo(f"{'':<7} source: {m.source}")
+        click.echo(f"{m.code:<{code_w}} {m.name:<{name_w}} {m.category:<{category_w}} "
+                   f"{m.severity!s:<{severity_w}} {m.pack:<{pack_w}} {m.summary}{off}")
+        click.echo(f"{'':<{code_w}} source: {m.source}")
 
 
-@main.command()
+@main.command(short_help="Show a rule's rationale, examples and how to silence it.")
 @click.argument("code")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def explain(code: str, config_path: Path | None) -> None:

@@ -35,18 +35,20 @@ if TYPE_CHECKING:
     from lintnews.session import Options, Outcome
 
 Relint = Callable[[SourceFile, str], list[Finding]]
+# Turns findings of a (fixed) text into the columns the user asked for (columns.py).
+Positions = Callable[[list[Finding], str], list[Finding]]
 MAX_PASSES = 10
 
 
-def apply_fixes(outcome: Outcome, show_diff: bool,
-                relint: Relint | None = None) -> tuple[int, list[Finding]]:
+def apply_fixes(outcome: Outcome, show_diff: bool, relint: Relint | None = None,
+                positions: Positions | None = None) -> tuple[int, list[Finding]]:
     """Return (number of fixes, findings that remain, in the fixed files' positions)."""
     applied = 0
     remaining: list[Finding] = []
     for source, findings in outcome.sources:
         after, count, left = fix_source(source, findings, relint)
         applied += count
-        remaining.extend(left)
+        remaining.extend(left if positions is None else positions(left, after))
         if after == source.text:
             continue
         if show_diff:
@@ -54,6 +56,25 @@ def apply_fixes(outcome: Outcome, show_diff: bool,
         elif source.path != "-":
             write_atomically(Path(source.path), source, after)
     return applied, remaining
+
+
+def fix_standard_input(outcome: Outcome, data: bytes, relint: Relint | None = None,
+                       positions: Positions | None = None) -> tuple[int, list[Finding], bytes]:
+    """`--fix` for text read from '-' (the run's only target): (fixes applied, findings left,
+    the bytes for standard output).
+
+    Those bytes are the whole text, fixed, encoded as it came in (its encoding, byte-order
+    mark and line endings: only the fixed spans differ), or `data` itself when nothing was
+    fixed or the text was not linted (excluded, undecodable): an editor can always replace
+    its buffer with them. The named file, if any, is never written.
+    """
+    if not outcome.sources:
+        return 0, [], data
+    source, findings = outcome.sources[0]
+    after, count, left = fix_source(source, findings, relint)
+    if positions is not None:
+        left = positions(left, after)
+    return count, left, data if after == source.text else source.encode(after)
 
 
 def fix_source(source: SourceFile, findings: list[Finding],

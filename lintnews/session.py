@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lintnews import regex_store
 from lintnews.baseline import Entry, entry_for
 from lintnews.baseline import Filter as BaselineFilter
+from lintnews.columns import DEFAULT_UNIT, in_column_unit
 from lintnews.config import ConfigError, ConfigFinder, Settings
 from lintnews.discover import is_excluded, walk_articles
 from lintnews.engine.cache import RuleCache
@@ -41,6 +42,13 @@ class Target(NamedTuple):
     path: Path | None  # None for standard input
     display: str  # the name reported in findings
     explicit: bool
+    # Where the file's config, per-path ignores and excludes are looked up: the file itself,
+    # or for standard input the --stdin-filename it stands for (the current folder without one).
+    stands_for: Path | None = None
+
+    @property
+    def settings_path(self) -> Path:
+        return self.path or self.stands_for or Path.cwd()
 
 
 class Options(NamedTuple):
@@ -53,6 +61,9 @@ class Options(NamedTuple):
     baseline_root: Path | None = None  # compute baseline entries relative to this folder
     jobs: int = 1
     progress: bool = False  # a progress line on stderr
+    # Columns of the findings reported: code points, or what an editor counts (columns.py).
+    # With keep_sources (--fix), the fixes move the findings first, so the caller converts.
+    column_unit: str = "characters"
 
 
 @dataclass
@@ -81,11 +92,17 @@ class Outcome:
     baseline_matched: int = 0
 
 
-def expand_targets(paths: list[str], finder: ConfigFinder,
-                   errors: list[str]) -> Iterator[Target]:
+def expand_targets(paths: list[str], finder: ConfigFinder, errors: list[str],
+                   stdin_filename: str = STDIN) -> Iterator[Target]:
     for raw in paths:
         if raw == STDIN:
-            yield Target(None, STDIN, True)
+            # Named, the text is linted as that file would be: excluded, it is not linted.
+            named = Path(stdin_filename) if stdin_filename != STDIN else None
+            if named is not None:
+                settings = finder.for_path(named)
+                if is_excluded(named, settings.root, settings.exclude):
+                    continue
+            yield Target(None, STDIN, True, named)
             continue
         path = Path(raw)
         try:
@@ -144,7 +161,7 @@ class Linter:
     book: RuleBook = field(default_factory=RuleBook)
 
     def lint(self, target: Target, stdin_bytes: bytes | None = None) -> FileOutcome:
-        settings = self.finder.for_path(target.path if target.path else Path.cwd())
+        settings = self.finder.for_path(target.settings_path)
         outcome = FileOutcome(target.display, fail_on=self.options.fail_on or settings.fail_on)
         try:
             source = _read(target, self.options, stdin_bytes)
@@ -153,7 +170,8 @@ class Linter:
             return outcome
         chosen = select_rules(self.book.rules_for(settings), settings, self.options.select,
                               self.options.ignore)
-        relative = _relative(target.path, settings.root) if target.path else None
+        named = target.path or target.stands_for
+        relative = _relative(named, settings.root) if named else None
         result = lint_source(source, chosen, settings, relative)
         outcome.findings = result.findings
         outcome.words = result.word_count
@@ -167,6 +185,9 @@ class Linter:
                                for f in result.findings]
         if self.options.keep_sources:
             outcome.source = source
+        elif self.options.column_unit != DEFAULT_UNIT:
+            outcome.findings = in_column_unit(outcome.findings, source.text,
+                                              self.options.column_unit)
         return outcome
 
 
@@ -200,10 +221,10 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
     validate_tokens(options.ignore, metas, "--ignore")
     report = Report(findings=[], rules={r.meta.code: r.meta for r in base_rules}, files=0)
     outcome = Outcome(report)
-    targets = list(expand_targets(paths, finder, errors))
+    targets = list(expand_targets(paths, finder, errors, options.stdin_filename))
     validated: set[Path | None] = set()
     for target in targets:
-        settings = finder.for_path(target.path if target.path else Path.cwd())
+        settings = finder.for_path(target.settings_path)
         if settings.path in validated:
             continue
         rules = linter.book.rules_for(settings)
@@ -263,7 +284,7 @@ def _prepare(linter: Linter, targets: list[Target]) -> None:
     """Compile every rule a run will need, once, before the workers are forked."""
     seen: set[int] = set()
     for target in targets[:1]:
-        settings = linter.finder.for_path(target.path if target.path else Path.cwd())
+        settings = linter.finder.for_path(target.settings_path)
         for rule in select_rules(linter.book.rules_for(settings), settings,
                                  linter.options.select, linter.options.ignore):
             matcher = getattr(rule, "matcher", None)

@@ -230,7 +230,7 @@ def test_empty_file_is_linted_and_clean(tmp_path: Path):
     proc = lintnews(tmp_path, "check", "empty.md")
     assert proc.returncode == 0
     assert stderr_lines(proc) == []
-    assert proc.stdout.strip() == "Found 0 problems (0 error, 0 warning, 0 info) in 1 file."
+    assert proc.stdout.strip() == "Found 0 problems (0 errors, 0 warnings, 0 info) in 1 file."
 
 
 # --- size ---------------------------------------------------------------------------------

@@ -50,13 +50,22 @@ def mask_span(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+UNNAMED = "-"  # standard input without --stdin-filename
+
+
 def read_prose(text: str, path: str) -> ProseText:
-    """Pick the reader for a file by its name."""
+    """Pick the reader for a file by its name; unnamed text ("-") by what it clearly is."""
     lowered = path.lower()
-    if lowered.endswith((".md", ".markdown", ".mdx")):
+    if lowered.endswith((".md", ".markdown", ".mdx")) or (path == UNNAMED and _is_markdown(text)):
         from lintnews.markup.markdown import read_markdown
 
         return read_markdown(text)
     from lintnews.markup.plaintext import read_plaintext
 
     return read_plaintext(text)
+
+
+def _is_markdown(text: str) -> bool:
+    from lintnews.markup.sniff import looks_like_markdown
+
+    return looks_like_markdown(text)

@@ -26,8 +26,12 @@ def render(report: Report) -> str:
     s = report.summary()
     by = s["by_severity"]
     assert isinstance(by, dict)
-    noun = "file" if report.files == 1 else "files"
-    lines.append(f"Found {len(report.findings)} problem{'s' if len(report.findings) != 1 else ''} "
-                 f"({by['error']} error, {by['warning']} warning, {by['info']} info) "
-                 f"in {report.files} {noun}.")
+    lines.append(f"Found {_count(len(report.findings), 'problem')} "
+                 f"({_count(by['error'], 'error')}, {_count(by['warning'], 'warning')}, "
+                 f"{by['info']} info) in {_count(report.files, 'file')}.")
     return "\n".join(lines) + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    """"1 error", "2 errors", "0 errors" ("info" is uncountable and has no plural)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
