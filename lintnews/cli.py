@@ -118,8 +118,9 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
               "columns always count characters (code points)")
     targets = list(paths) or ["."]
     # --fix with '-' writes the fixed text to standard output: one text, nothing else there.
+    # (--fix --diff prints a diff per file, named in its header: '-' may come with others.)
     stdin_fix = fix and not show_diff and "-" in targets
-    if fix and "-" in targets and len(targets) > 1:
+    if stdin_fix and len(targets) > 1:
         _fail("--fix with '-' prints the fixed text on standard output, so '-' must be the "
               "only path")
     stdin_bytes = sys.stdin.buffer.read() if "-" in targets else None

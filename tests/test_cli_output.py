@@ -160,6 +160,7 @@ def test_rules_table_columns_are_aligned_for_long_names_and_packs(tmp_path: Path
 # Accents and curly quotes (two and three bytes each in UTF-8) before the finding.
 ACCENTS = "Title\n\nNúñez said “no” and it is impossible to understate.\n"
 ASTRAL = "Title\n\nThe 😀 reaction: it is impossible to understate.\n"
+WIDE_AND_TAB = "Title\n\nThe 北京\tteam: it is impossible to understate.\n"
 
 
 def _columns(text: str, phrase: str) -> dict[str, tuple[int, int]]:
@@ -272,9 +273,14 @@ def test_readme_vim_setups_land_on_the_flagged_words_in_vim(tmp_path: Path) -> N
     if shutil.which("lintnews", path=str(bin_folder)) is None:
         pytest.skip("the lintnews command is not installed beside this Python")
     article = tmp_path / "a.md"
-    article.write_text(ACCENTS, encoding="utf-8")
     env = {**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ.get('PATH', '')}"}
-    for i, block in enumerate(_readme_vim_blocks()):
+    blocks = _readme_vim_blocks()
+    # Accents and curly quotes suit both setups; after a tab and wide characters, only bytes.
+    cases = [(block, ACCENTS) for block in blocks] + [
+        (block, WIDE_AND_TAB) for block in blocks if "--column-unit\\ bytes" in block[0]]
+    assert len(cases) == 3
+    for i, (block, text) in enumerate(cases):
+        article.write_text(text, encoding="utf-8")
         script = tmp_path / f"setup{i}.vim"
         where = tmp_path / f"where{i}.txt"
         script.write_text("\n".join([

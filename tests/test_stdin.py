@@ -125,6 +125,17 @@ def test_fix_with_stdin_and_other_paths_is_a_usage_error(tmp_path: Path,
     assert (tmp_path / "a.md").read_bytes() == original
 
 
+def test_fix_diff_may_mix_stdin_and_files(tmp_path: Path) -> None:
+    original = b"Headline\n\nThe file is impossible to understate.\n"
+    (tmp_path / "a.md").write_bytes(original)
+    proc = lintnews("check", "--fix", "--diff", "--stdin-filename", "piped.md", "-", "a.md",
+                    cwd=tmp_path, stdin=b"Headline\n\nThe buffer is impossible to understate.\n")
+    assert proc.returncode == 1
+    headers = [line for line in proc.stdout.decode().splitlines() if line.startswith("+++")]
+    assert headers == ["+++ b/piped.md", "+++ b/a.md"]
+    assert (tmp_path / "a.md").read_bytes() == original
+
+
 # --- 2. --stdin-filename: the named file's config, per-path ignores and excludes -----------
 
 OPINION = ("Headline\n\nThe legendary mayor slammed the plan, critics argue.\n\n"
