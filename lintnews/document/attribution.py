@@ -1,7 +1,9 @@
 """Attribution cues: who said it. Shared by the quotation linker and the attribution rules.
 
-The cue inventory follows the GGT quote-verb list and the Recasens report verbs, stripped of
-factive and evaluative verbs (see docs in ../shared/docs/DETECTORS.md §3). A cue counts only
+The cue inventory follows the quote verbs of the Gender Gap Tracker (Asr et al., "The Gender
+Gap Tracker", PLOS ONE 16(1), 2021) and the report verbs of Recasens, Danescu-Niculescu-Mizil
+and Jurafsky ("Linguistic Models for Analyzing and Detecting Biased Language", ACL 2013),
+stripped of factive and evaluative verbs. A cue counts only
 with a *named* source nearby: a capitalised name, a pronoun standing for one, or an
 institutional noun ("the ministry", "police", "a spokeswoman"). Vague subjects ("critics",
 "experts", "some") are weasel attributions, not sources.
