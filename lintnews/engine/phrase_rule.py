@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from lintnews.document.attribution import reports_speech
 from lintnews.document.model import Document
 from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.matcher import Matcher, Part, TriggerIndex
@@ -34,6 +35,8 @@ class Context_(NamedTuple):
     skip_names: bool
     skip_mentions: bool
     skip_attributed: bool
+    skip_attributed_except: LazyRegex | None  # the writer's words even in reported speech
+    only_speech: LazyRegex | None  # verbs reported only where they introduce speech
     skip_sourced: bool
     sourced_severity: Severity | None
     scope: frozenset[str]
@@ -150,7 +153,13 @@ class PhraseRule:
             return True
         if c.skip_sourced and doc.is_sourced(sentence):
             return True
-        return c.skip_attributed and doc.is_reported_speech(start, end)
+        found = prose[start:end]
+        if c.only_speech is not None and c.only_speech.compiled.fullmatch(found) and \
+                not reports_speech(prose, start, end, sentence.start, sentence.end):
+            return True  # "admitted the robbery": an object, not what someone said
+        return c.skip_attributed and doc.is_reported_speech(start, end) and not (
+            c.skip_attributed_except is not None
+            and c.skip_attributed_except.compiled.fullmatch(found))
 
 
 def _is_quoted_word(prose: str, start: int, end: int) -> bool:
