@@ -10,7 +10,7 @@ extra). lintnews' bytecode is compiled first, as `pip install` does for any inst
 (an editable install under PYTHONDONTWRITEBYTECODE would otherwise recompile it every run),
 and one warm-up run fills its cache (~/.cache/lintnews) as the first commit of the day does;
 the first-run figure, with an empty cache, is reported on its own row.
-The corpus is ../shared/corpus/news/articles (or --corpus DIR).
+The corpus is benchmarks/corpus/news/articles, 291 Wikinews articles (or --corpus DIR).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def words_in(paths: list[Path]) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path,
-                        default=ROOT.parent / "shared" / "corpus" / "news" / "articles")
+                        default=ROOT / "benchmarks" / "corpus" / "news" / "articles")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--jobs", type=int, default=None, help="also time lintnews --jobs N")

@@ -5,8 +5,10 @@
                                             # noise budget is exceeded
     python benchmarks/quality.py --sample 50 --seed 1   # print a random sample of corpus findings
 
-The seed article and the news corpus are read from ../shared/corpus (next to the checkout) or
-from the folder given with --corpus.
+The seed article (tests/data/seed-article.txt, seed-expected.json) and the news corpus
+(benchmarks/corpus/news: 291 Wikinews articles, CC BY 2.5, see its SOURCE.md) are part of the
+repository, so the gate runs from a clean clone. --corpus DIR reads another folder laid out
+the same way: seed-article.txt, seed-expected.json and news/articles/*.txt.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 from lintnews.config import Settings
 from lintnews.engine.model import Finding
@@ -30,8 +33,18 @@ NOISE_CATEGORIES = ("loaded-language", "logic", "attribution")
 NOISE_BUDGET = 1.0  # findings per 1,000 words in NOISE_CATEGORIES on the news corpus
 
 
-def _default_corpus() -> Path:
-    return ROOT.parent / "shared" / "corpus"
+class Corpus(NamedTuple):
+    seed: Path  # the folder with seed-expected.json and the article it names
+    news: Path  # the folder with articles/*.txt
+
+
+def default_corpus() -> Corpus:
+    """The repository's own copies: the gate needs nothing outside the checkout."""
+    return Corpus(ROOT / "tests" / "data", ROOT / "benchmarks" / "corpus" / "news")
+
+
+def corpus_at(folder: Path) -> Corpus:
+    return Corpus(folder, folder / "news")
 
 
 def lint_all(paths: list[Path]) -> tuple[list[Finding], int, dict[str, str]]:
@@ -95,19 +108,23 @@ def evaluation(path: Path) -> dict[str, dict[str, float]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=_default_corpus())
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="a folder with seed-expected.json and news/articles/ "
+                             "(default: the copies in this repository)")
     parser.add_argument("--check", action="store_true", help="fail on a missed seed item or noise")
     parser.add_argument("--sample", type=int, default=0, help="print N random corpus findings")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--categories", default=",".join(NOISE_CATEGORIES))
     args = parser.parse_args(argv)
 
-    if not (args.corpus / "seed-expected.json").exists():
-        print(f"quality.py: no corpus at {args.corpus} (expected seed-expected.json and "
-              "news/articles/); pass --corpus DIR", file=sys.stderr)
+    corpus = corpus_at(args.corpus) if args.corpus else default_corpus()
+    articles = sorted((corpus.news / "articles").glob("*.txt"))
+    if not (corpus.seed / "seed-expected.json").exists() or not articles:
+        print(f"quality.py: no corpus at {args.corpus or corpus.news} (expected "
+              "seed-expected.json and news/articles/*.txt); pass --corpus DIR", file=sys.stderr)
         return 2
     ok = True
-    rows, all_required = seed_coverage(args.corpus)
+    rows, all_required = seed_coverage(corpus.seed)
     print("Seed article: required and optional items")
     for kind, phrase, covered in rows:
         print(f"  [{'x' if covered else ' '}] {kind:<8} {phrase}")
@@ -117,7 +134,6 @@ def main(argv: list[str] | None = None) -> int:
           f"optional covered: {sum(r[2] for r in optional)}/{len(optional)}")
     ok &= all_required
 
-    articles = sorted((args.corpus / "news" / "articles").glob("*.txt"))
     findings, words, texts = lint_all(articles)
     print(f"\nNews corpus: {len(articles)} articles, {words} words, {len(findings)} findings")
     by_category = Counter(f.category for f in findings)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lintnews.engine.model import Severity
+from lintnews.spelling import DEFAULT_SPELLING, SPELLINGS
 
 CONFIG_NAMES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -48,6 +49,7 @@ class Settings:
     rule_packs: tuple[Path, ...] = ()
     readability: Readability = field(default_factory=Readability)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    spelling: str = DEFAULT_SPELLING  # of lintnews' own messages and suggestions: "us" or "uk"
 
     @property
     def root(self) -> Path:
@@ -55,12 +57,13 @@ class Settings:
 
 
 TOP_KEYS = {"select", "ignore", "fail-on", "exclude", "per-path-ignores", "severity",
-            "rule-packs", "readability", "vocabulary"}
+            "rule-packs", "readability", "vocabulary", "language"}
 READABILITY_KEYS = {
     "sentence-words-info": int, "sentence-words-warning": int, "lead-words-info": int,
     "lead-words-warning": int, "paragraph-words": int, "paragraph-sentences": int,
 }
 VOCABULARY_KEYS = {"reject", "accept"}
+LANGUAGE_KEYS = {"spelling"}
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -124,6 +127,7 @@ def parse_settings(table: dict[str, Any], path: Path, section: str) -> Settings:
         rule_packs=packs,
         readability=_readability(table.get("readability", {}), path, section),
         vocabulary=_vocabulary(table.get("vocabulary", {}), path, section),
+        spelling=_spelling(table.get("language", {}), path, section),
     )
 
 
@@ -157,6 +161,19 @@ def _vocabulary(table: Any, path: Path, section: str) -> Vocabulary:
                           "expected a table of \"rejected term\" = \"preferred term\"")
     accept = _string_list(table.get("accept", []), f"{path}: key 'vocabulary.accept' in {section}")
     return Vocabulary(reject=dict(reject), accept=accept)
+
+
+def _spelling(table: Any, path: Path, section: str) -> str:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: key 'language' in {section}: expected a table")
+    unknown = sorted(set(table) - LANGUAGE_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key 'language.{unknown[0]}' in {section}")
+    spelling = table.get("spelling", DEFAULT_SPELLING)
+    if spelling not in SPELLINGS:
+        raise ConfigError(f"{path}: key 'language.spelling' in {section}: must be "
+                          f"{' or '.join(repr(s) for s in SPELLINGS)}, not {spelling!r}")
+    return str(spelling)
 
 
 def load_config_file(path: Path) -> Settings | None:

@@ -81,6 +81,7 @@ def test_wheel_contains_rule_packs_and_data(wheel: Path) -> None:
     )
     assert shipped_packs == expected_packs
     assert "lintnews/checks/data/territories.toml" in names
+    assert "lintnews/data/spelling.tsv" in names  # [language] spelling needs it
     assert "lintnews/__init__.py" in names
     assert "lintnews/__main__.py" in names
     # Only the package (and its metadata) goes into the wheel, never the repository's other folders.

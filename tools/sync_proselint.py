@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "rules" / "proselint.toml"
 FIRST_CODE = 601
 
-# Off by default: too noisy on edited news (measured on ../shared/corpus/news), duplicated by
+# Off by default: too noisy on edited news (measured on benchmarks/corpus/news), duplicated by
 # a lintnews rule, or contrary to AP style. Still listed by `lintnews rules` and selectable.
 OFF_BY_DEFAULT = {
     "typography.symbols.curly_quotes": "fires on every straight quote; newsroom CMSs convert them",

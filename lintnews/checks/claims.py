@@ -34,8 +34,10 @@ _SCHEDULED_RE = regex(
 
 @rule(code="LN303", name="unsourced-prediction", category="attribution", severity="warning",
       summary="A forecast of an outcome or a reaction with no named source nearby.",
-      source="DETECTORS.md §3 T4; Reuters Handbook 'Sourcing' ('who says so?'); AP Stylebook "
-             "on speculation",
+      source="Reuters Handbook of Journalism, 'Sourcing' ('who says so?'); AP Stylebook on "
+             "speculation; attribution cues after the Gender Gap Tracker quote verbs (Asr et al., "
+             "PLOS ONE 16(1), 2021) and the report verbs of Recasens, Danescu-Niculescu-Mizil and "
+             "Jurafsky (ACL 2013)",
       bad=["This declaration will be a bitter disappointment to Kyiv.",
            "The tariffs will probably hurt farmers in the Midwest."],
       good=["The declaration will be a bitter disappointment to Kyiv, a Ukrainian official told "
@@ -91,7 +93,9 @@ def _paragraph_sourced(doc: Document, sentence_index: int) -> bool:
 
 @rule(code="LN304", name="unsourced-statistic", category="attribution", severity="info",
       summary="A rise, fall or record stated as a figure with no source in its paragraph.",
-      source="DETECTORS.md §3 T3; AP Stylebook 'polls and surveys'; Reuters Handbook 'Numbers'",
+      source="AP Stylebook 'polls and surveys'; Reuters Handbook of Journalism, 'Numbers'; "
+             "attribution cues after the Gender Gap Tracker quote verbs (Asr et al., PLOS ONE "
+             "16(1), 2021)",
       bad=["Unemployment among young people rose 40 percent last year."],
       good=["Unemployment among young people rose 40 percent last year, according to the "
             "Labor Department.", "The 42-year-old was arrested on Monday."])

@@ -25,8 +25,8 @@ DOCUMENT_MARKERS = 4
 
 @rule(code="LN106", name="heading-contradiction", category="logic", severity="warning",
       summary="A heading that claims simplicity or certainty over text about complexity.",
-      source="DETECTORS.md §2 (heading–body contradiction); Reuters Handbook on headlines that "
-             "overstate the story",
+      source="Reuters Handbook of Journalism on headlines that overstate the story; lintnews' "
+             "own heuristic (a simplicity claim in a heading over complexity words in its text)",
       bad=["Peace talks\n\nThe Uncomplicated Reality of Peace Talks\n\nThe talks are complex and "
            "the outcome is uncertain. Officials said the issues were complicated and difficult."],
       good=["Peace talks\n\nThe Long Road to Peace Talks\n\nThe talks are complex and the outcome "

@@ -93,7 +93,8 @@ def lead_length(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 @rule(code="LN403", name="paragraph-length", category="readability", severity="info",
       summary="Body paragraphs of more than 70 words or 4 sentences.",
-      source="DETECTORS.md §4.5; AP and Reuters practice of one- and two-sentence paragraphs",
+      source="AP and Reuters practice of one- and two-sentence paragraphs; lintnews' "
+             "thresholds (70 words or 4 sentences, set in [readability])",
       bad=["Title\n\n" + " ".join(["The council met on Monday to discuss the budget."] * 9)],
       good=["Title\n\nThe council met on Monday. It approved the budget."])
 def paragraph_length(doc: Document, ctx: Context) -> Iterator[Hit]:

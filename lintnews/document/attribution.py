@@ -1,7 +1,9 @@
 """Attribution cues: who said it. Shared by the quotation linker and the attribution rules.
 
-The cue inventory follows the GGT quote-verb list and the Recasens report verbs, stripped of
-factive and evaluative verbs (see docs in ../shared/docs/DETECTORS.md §3). A cue counts only
+The cue inventory follows the quote verbs of the Gender Gap Tracker (Asr et al., "The Gender
+Gap Tracker", PLOS ONE 16(1), 2021) and the report verbs of Recasens, Danescu-Niculescu-Mizil
+and Jurafsky ("Linguistic Models for Analyzing and Detecting Biased Language", ACL 2013),
+stripped of factive and evaluative verbs. A cue counts only
 with a *named* source nearby: a capitalised name, a pronoun standing for one, or an
 institutional noun ("the ministry", "police", "a spokeswoman"). Vague subjects ("critics",
 "experts", "some") are weasel attributions, not sources.
@@ -154,3 +156,44 @@ def _starts_with_name(text: str) -> bool:
         return False
     word = m.group(1)
     return (word[:1].isupper() and word not in _NOT_NAMES) or bool(_SOURCE_NOUN_RE.fullmatch(word))
+
+
+# -- Does a verb of saying report speech? -------------------------------------------------------
+# "admitted that the plan failed" reports what someone said; "admitted the robbery" (a crime),
+# "conceded the election" (a result) and "admitted to hospital" do not, and "said" cannot
+# replace the verb there. Without a parser, speech is recognised by what follows the verb or
+# by the quotation before it.
+
+_AUXILIARIES = (r"(?:was|were|is|are|am|had|has|have|would|will|could|can|did|does|do|should|"
+                r"must|may|might|shall|ought|won['’]t|never)(?:n['’]t)?\b")
+# Words that end a noun phrase without starting a clause: "admitted the error and resigned",
+# "admitted to the charge". (A subject may hold "of", "in" or "on": "boasted his tent city in
+# the desert was just that".)
+_NOT_IN_SUBJECT = (r"(?:and|but|or|nor|then|to|by|during|after|before|when|while|because|as|"
+                   r"since|until|if|than|so|who|which|whom|whose)\b")
+_SPEECH_AFTER_RE = regex(
+    r"\s*(?:"
+    # nothing after the verb: a speech tag ("…, he admitted.") or a colon or comma before the
+    # words themselves; or a quotation straight after it
+    r"$|[,:;.!?)\]—–]|[\"“‘”']"
+    # a that-clause, perhaps after an adverbial: "admitted to reporters on Monday that"
+    r"|(?:(?:to|on|in|at|during|after|before|under|over|last|this|earlier|later|again|also|"
+    r"however|now|then|yesterday|today|tonight|privately|publicly|\w+ly)\b"
+    r"[^.;:!?\"“”]{0,60}?\s)?that\b"
+    # a clause with its own subject: "admitted he had", "admits the takeover has not"
+    r"|(?:he|she|they|we|i|you|there)\b"
+    rf"|(?:it|this|that|these|those)\s+{_AUXILIARIES}"
+    rf"|(?:(?!{_NOT_IN_SUBJECT})[\w’'“”\"‘-]+\s+){{1,7}}?{_AUXILIARIES})",
+    re.IGNORECASE,
+)
+# The verb follows a quotation, its speaker after it: '"We lost," admitted the coach'.
+_AFTER_QUOTATION_RE = regex(r"(?:[,.!?…]\s*[\"”’']|[\"”’']\s*,)\s*$")
+
+
+def reports_speech(text: str, start: int, end: int, sentence_start: int,
+                   sentence_end: int) -> bool:
+    """Does the verb of saying at text[start:end] introduce what someone said: a that-clause,
+    a clause ("admitted he had lied"), a colon or a comma and a quotation, or a speech tag
+    ('"…," he admitted')? Not when it takes an object: "admitted the robbery"."""
+    return bool(_SPEECH_AFTER_RE.match(text, end, sentence_end)
+                or _AFTER_QUOTATION_RE.search(text, sentence_start, start))

@@ -6,9 +6,12 @@
 Context keys narrow a rule so that it stays quiet on ordinary copy: `exceptions` (phrases
 that, overlapping a hit, clear it: "claimed responsibility"), `unless_before` /
 `unless_after` / `only_before` / `only_after` (regular expressions on the words around a hit),
-`unless_sentence` (a regular expression anywhere in the hit's sentence),
+`unless_sentence` (a regular expression anywhere in the hit's sentence), `only_speech`
+(phrases, verbs of saying, reported only where they introduce speech, never before an object:
+"admitted that…" but not "admitted the robbery"),
 `skip_names` (Title-Case names such as "Sandy Hook Massacre"), `skip_mentions` ("what he
-called a regime"), `skip_attributed` (reported speech of a named source), `skip_sourced`
+called a regime"), `skip_attributed` (reported speech of a named source; the phrases in
+`skip_attributed_except`, such as "sadly", stay the writer's words even there), `skip_sourced`
 (a named source in the sentence or the one before or after it in the paragraph),
 `sourced_severity` (report at this severity when such a source is nearby), `scope` (which
 blocks: body, headline, heading) and `quotes` (skip, info or report inside direct quotes).
@@ -35,7 +38,8 @@ RULE_KEYS = {
     "code", "name", "category", "type", "severity", "message", "summary", "rationale",
     "source", "phrases", "swap", "patterns", "swap_patterns", "exceptions", "unless_before",
     "unless_after", "only_before", "only_after", "unless_sentence", "skip_sourced",
-    "sourced_severity", "skip_names", "skip_mentions", "skip_attributed", "scope", "quotes",
+    "sourced_severity", "skip_names", "skip_mentions", "skip_attributed",
+    "skip_attributed_except", "only_speech", "scope", "quotes",
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
 SCOPES = {"body", "headline", "heading"}
@@ -133,6 +137,21 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
             planned.append(cache.plan(rule_key, compute) if cache and rule_key else compute())
         return planned[0]
 
+    def phrase_set(key: str) -> LazyRegex | None:
+        """The phrases of a context key (`only_speech`), to recognise a hit's own words."""
+        listed = _as_list(data[key], key, where) if data.get(key) else []
+        if not listed:
+            return None
+        try:
+            if not builtin:  # built-in packs are checked by the test suite
+                for phrase in listed:
+                    phrase_regex(phrase)
+                    _check_phrase_shape(phrase, where)
+        except (ValueError, re.error) as err:
+            raise PackError(f"{where}: '{key}': bad phrase: {err}") from None
+        return LazyRegex(lambda: phrases_source(listed, inflect_first=inflect),
+                         0 if case_sensitive else re.IGNORECASE)
+
     exception_phrases: list[str] = []
     try:
         if not builtin:  # built-in packs are checked by the test suite
@@ -177,6 +196,8 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         skip_names=bool(data.get("skip_names", False)),
         skip_mentions=bool(data.get("skip_mentions", True)),
         skip_attributed=bool(data.get("skip_attributed", False)),
+        skip_attributed_except=phrase_set("skip_attributed_except"),
+        only_speech=phrase_set("only_speech"),
         skip_sourced=bool(data.get("skip_sourced", False)),
         sourced_severity=_severity(data.get("sourced_severity"), where),
         scope=scope,

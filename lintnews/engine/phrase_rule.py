@@ -9,11 +9,13 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from lintnews.document.attribution import reports_speech
 from lintnews.document.model import Document
 from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.matcher import Matcher, Part, TriggerIndex
 from lintnews.engine.model import Context, Hit, RuleMeta, Severity
 from lintnews.regex_store import regex
+from lintnews.spelling import respell
 
 _MENTION_RE = regex(
     r"(?:\b(?:called|call|calls|calling|term|terms|termed|word|words|dubbed|dubs|label(?:l?ed)?|"
@@ -34,6 +36,8 @@ class Context_(NamedTuple):
     skip_names: bool
     skip_mentions: bool
     skip_attributed: bool
+    skip_attributed_except: LazyRegex | None  # the writer's words even in reported speech
+    only_speech: LazyRegex | None  # verbs reported only where they introduce speech
     skip_sourced: bool
     sourced_severity: Severity | None
     scope: frozenset[str]
@@ -58,6 +62,7 @@ class PhraseRule:
         self.use_index = True  # find matches through the word index (see matcher.py)
         self.trigger_index: TriggerIndex | None = None  # shared with the other rules
         self.message = message
+        self._templates: dict[str | None, str] = {}  # the message per spelling
         self._swaps = swaps
         self.context = context
 
@@ -90,6 +95,8 @@ class PhraseRule:
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         prose = doc.prose
+        # lintnews' own wording follows [language] spelling; a newsroom's pack keeps its own.
+        spelling = ctx.settings.spelling if self.meta.pack.startswith("builtin:") else None
         for start, end in self.matches(doc):
             sentence = doc.sentence_at(start)
             if sentence is None or end > sentence.end:
@@ -99,8 +106,9 @@ class PhraseRule:
             if self._excluded(doc, sentence, start, end):
                 continue
             found = prose[start:end]
-            suggestions = tuple(_match_case(s, found) for s in self._suggest(found))
-            message = self.message.format(
+            suggestions = tuple(_match_case(respell(s, spelling) if spelling else s, found)
+                                for s in self._suggest(found))
+            message = self._template(spelling).format(
                 match=" ".join(found.split()),
                 suggestion=" or ".join(f"'{s}'" for s in suggestions) if suggestions else "",
                 replacement=suggestions[0] if suggestions else "",
@@ -109,6 +117,14 @@ class PhraseRule:
             if self.context.sourced_severity is not None and doc.is_sourced(sentence):
                 severity = self.context.sourced_severity
             yield Hit(start, end, message, suggestions, severity)
+
+    def _template(self, spelling: str | None) -> str:
+        """The message in the configured spelling, worked out on the rule's first hit."""
+        template = self._templates.get(spelling)
+        if template is None:
+            template = respell(self.message, spelling) if spelling else self.message
+            self._templates[spelling] = template
+        return template
 
     def _suggest(self, found: str) -> list[str]:
         normalised = " ".join(found.split())
@@ -150,7 +166,13 @@ class PhraseRule:
             return True
         if c.skip_sourced and doc.is_sourced(sentence):
             return True
-        return c.skip_attributed and doc.is_reported_speech(start, end)
+        found = prose[start:end]
+        if c.only_speech is not None and c.only_speech.compiled.fullmatch(found) and \
+                not reports_speech(prose, start, end, sentence.start, sentence.end):
+            return True  # "admitted the robbery": an object, not what someone said
+        return c.skip_attributed and doc.is_reported_speech(start, end) and not (
+            c.skip_attributed_except is not None
+            and c.skip_attributed_except.compiled.fullmatch(found))
 
 
 def _is_quoted_word(prose: str, start: int, end: int) -> bool:

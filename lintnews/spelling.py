@@ -1,0 +1,60 @@
+"""British or American spelling for lintnews' own words ([language] spelling in the config).
+
+The built-in packs are written in one spelling (mostly British; proselint's pack American).
+At finding time the configured spelling is applied to a built-in rule's message template and
+its suggestions, from the table in lintnews/data/spelling.tsv: whole words only, keeping
+case. The article's own words are never respelled (a message quotes them as written), and
+neither is the text of a newsroom's own packs and plugins.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lintnews.engine.trie import trie_regex
+from lintnews.regex_store import regex
+
+TABLE = Path(__file__).parent / "data" / "spelling.tsv"
+SPELLINGS = ("us", "uk")
+DEFAULT_SPELLING = "us"  # AP style, the wire desks' default
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> tuple[tuple[str, str], ...]:
+    """(British, American) pairs from the table."""
+    pairs = []
+    with TABLE.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            british, american = line.split()
+            pairs.append((british, american))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=len(SPELLINGS))
+def _respeller(spelling: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of every word to change for `spelling`, and what each becomes."""
+    if spelling not in SPELLINGS:
+        raise ValueError(f"unknown spelling {spelling!r} (use {' or '.join(SPELLINGS)})")
+    table = {b: a for a, b in _pairs()} if spelling == "uk" else dict(_pairs())
+    pattern = regex(r"(?<!\w)(?:" + trie_regex(sorted(table), fold_case=True) + r")(?!\w)",
+                    re.IGNORECASE)
+    return pattern, table
+
+
+def respell(text: str, spelling: str) -> str:
+    """`text` with the other variety's spellings replaced: whole words, case kept
+    ("Criticised" → "Criticized", "COLOUR" → "COLOR")."""
+    pattern, table = _respeller(spelling)
+    return pattern.sub(lambda m: _same_case(table[m.group().lower()], m.group()), text)
+
+
+def _same_case(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
