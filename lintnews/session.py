@@ -31,7 +31,9 @@ from lintnews.output import Report
 from lintnews.source import InputError, SourceFile, decode, read_source
 
 if TYPE_CHECKING:
-    from lintnews.gitdiff import ChangedLines
+    from lintnews.document.model import Document
+    from lintnews.gitdiff import ChangedLines, Extent
+    from lintnews.source import LineIndex
 
 STDIN = "-"
 # Below this many files, starting worker processes costs more than it saves.
@@ -59,6 +61,7 @@ class Options(NamedTuple):
     keep_sources: bool = False  # keep each file's text (for --fix); otherwise memory stays flat
     metrics: bool = False  # compute document metrics (JSON summary, --statistics)
     baseline_root: Path | None = None  # compute baseline entries relative to this folder
+    extents: bool = False  # work out each finding's sentence, for changed-lines mode
     jobs: int = 1
     progress: bool = False  # a progress line on stderr
     # Columns of the findings reported: code points, or what an editor counts (columns.py).
@@ -76,6 +79,7 @@ class FileOutcome:
     fail_on: str = "warning"
     metrics: dict[str, float] | None = None
     entries: list[Entry] | None = None  # baseline entries, aligned with findings
+    extents: list[Extent] | None = None  # each finding's sentence, aligned with findings
     source: SourceFile | None = None
     error: str | None = None
     rule_errors: list[str] = field(default_factory=list)
@@ -183,6 +187,9 @@ class Linter:
         if self.options.baseline_root is not None:
             outcome.entries = [entry_for(f, result.document, self.options.baseline_root)
                                for f in result.findings]
+        if self.options.extents:
+            outcome.extents = [_extent(f, result.document, source.line_index)
+                               for f in result.findings]
         if self.options.keep_sources:
             outcome.source = source
         elif self.options.column_unit != DEFAULT_UNIT:
@@ -213,6 +220,8 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
     `changed` is a gitdiff.ChangedLines and `baseline` a baseline.Filter, when asked for.
     """
     errors: list[str] = []
+    if changed is not None:
+        options = options._replace(extents=True)
     linter = Linter(finder, options)
     base_rules = linter.book.rules_for(finder.for_path(Path.cwd()))
     metas = [r.meta for r in base_rules]
@@ -310,10 +319,11 @@ def _collect(result: FileOutcome, outcome: Outcome, changed: ChangedLines | None
     if result.entries is not None:
         outcome.baseline_entries.update(e for e in result.entries if e is not None)
     if changed is not None and result.display != STDIN:
-        lines = changed.lines_for(Path(result.display))
-        if lines is not None:
-            pairs = [(f, e) for f, e in pairs
-                     if any(n in lines for n in range(f.line, f.end_line + 1))]
+        changes = changed.changes_for(Path(result.display))
+        if changes is not None:
+            extents = result.extents or [_span(f) for f in findings]
+            pairs = [(f, e) for (f, e), extent in zip(pairs, extents, strict=True)
+                     if changes.keeps(range(f.line, f.end_line + 1), extent)]
     if baseline is not None:
         pairs = [(f, e) for f, e in pairs if e is None or baseline.keep(e)]
     kept = [f for f, _ in pairs]
@@ -328,6 +338,23 @@ def _collect(result: FileOutcome, outcome: Outcome, changed: ChangedLines | None
     if result.fail_on != "never" and any(f.severity >= Severity.parse(result.fail_on)
                                          for f in kept):
         outcome.failed = True
+
+
+def _extent(finding: Finding, document: Document, lines: LineIndex) -> Extent:
+    """The finding's span widened to the sentences it is in: where a changed word makes the
+    finding part of a change (see lintnews.gitdiff)."""
+    start, end = finding.offset, finding.end_offset
+    first = document.sentence_at(start)
+    last = document.sentence_at(max(start, end - 1))
+    if first is not None:
+        start = min(start, first.start)
+    if last is not None:
+        end = max(end, last.end)
+    return lines.position(start), lines.position(end)
+
+
+def _span(finding: Finding) -> Extent:
+    return (finding.line, finding.column), (finding.end_line, finding.end_column)
 
 
 class _Progress:

@@ -4,8 +4,9 @@ and the GitHub Action in action.yml.
 - Every command of the README section runs, in order, in a fresh git-less copy of
   examples/newsroom (its first block makes the copy a repository), with the exit code the
   README gives in a trailing `# exit N` comment (0 when there is none), and what each step
-  claims to do is checked after it ran. `pip install` and `pre-commit install` lines are
-  required to be there but are not run (they need the network and a hook environment).
+  claims to do is checked after it ran. `pip install` and `pre-commit` lines are required
+  to be there but are not run (they need the network and a hook environment); the
+  pre-commit set-up is run as written by tests/test_precommit.py.
 - The example's config is valid, excludes the archive, ignores loaded language in opinion
   columns and turns every house-vocabulary entry into an LN504 with the preferred term.
 - action.yml is a composite action with the documented inputs; its shell steps are run with
@@ -28,6 +29,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lintnews import __version__
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -38,7 +41,9 @@ EXAMPLE = ROOT / "examples" / "newsroom"
 README = ROOT / "README.md"
 ACTION = ROOT / "action.yml"
 SECTION_TITLE = "## Adopting lintnews in a newsroom"
-NOT_RUN = ("pip install", "pre-commit install")
+NOT_RUN = ("pip install", "pre-commit autoupdate", "pre-commit install")
+REPOSITORY = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
+    "project"]["urls"]["Repository"]
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -245,7 +250,9 @@ def test_readme_shows_the_install_steps_that_are_not_run() -> None:
     commands = section_commands()
     for prefix in NOT_RUN:
         assert any(c.startswith(prefix) for c in commands), prefix
-    assert "pip install lintnews" in commands
+    # lintnews is not on PyPI yet: it is installed from its repository.
+    assert f'pip install "lintnews @ git+{REPOSITORY}"' in commands
+    assert f"pre-commit autoupdate --freeze --repo {REPOSITORY}" in commands
     assert "pre-commit install" in commands
 
 
@@ -386,7 +393,8 @@ def test_example_workflow_uses_the_action() -> None:
     steps = workflow["jobs"]["lintnews"]["steps"]
     checkout = next(s for s in steps if s["uses"].startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
-    lint = next(s for s in steps if s["uses"] == "lintnews/lintnews@v0.1.0")
+    action = REPOSITORY.removeprefix("https://github.com/")
+    lint = next(s for s in steps if s["uses"] == f"{action}@v{__version__}")
     assert set(lint["with"]) <= set(load_action()["inputs"])
     assert lint["with"]["fail-on"] == "warning"
     assert (EXAMPLE / lint["with"]["baseline"]).is_file()
@@ -395,7 +403,9 @@ def test_example_workflow_uses_the_action() -> None:
 def test_example_pre_commit_config_uses_the_hook_on_changed_lines() -> None:
     config = yaml.safe_load((EXAMPLE / ".pre-commit-config.yaml").read_text("utf-8"))
     [repo] = config["repos"]
-    assert repo["repo"] == "https://github.com/lintnews/lintnews" and repo["rev"] == "v0.1.0"
+    # `rev: main` is what the README has the newsroom pin with `pre-commit autoupdate
+    # --freeze`; tests/test_precommit.py runs exactly that.
+    assert repo["repo"] == REPOSITORY and repo["rev"] == "main"
     [hook] = repo["hooks"]
     assert hook["id"] == "lintnews"
     assert hook["args"] == ["--changed-since", "HEAD"]

@@ -139,3 +139,7 @@ def test_installed_copy_reports_its_version(installed: tuple[Path, Path]) -> Non
     proc = _py(site, work, "-m", "lintnews", "--version")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("lintnews ")
+    # One version: the wheel's metadata says what lintnews/__init__.py says.
+    version = proc.stdout.split()[-1]
+    proc = _py(site, work, "-c", "import importlib.metadata as m; print(m.version('lintnews'))")
+    assert proc.returncode == 0 and proc.stdout.strip() == version, proc.stdout + proc.stderr

@@ -5,23 +5,45 @@ environment of its own, so it only ever sees committed files. To test the workin
 is now (including an uncommitted .pre-commit-hooks.yaml), the checkout's files are copied to a
 temporary folder and committed there, and the consumer repository points at that copy.
 
-The hook environment is built once per module (a shared PRE_COMMIT_HOME); it needs pip to
-reach PyPI for lintnews's dependencies and the hatchling build backend.
+Every pre-commit set-up the README shows is run as written: its YAML block and the
+`pre-commit` commands of the shell block after it, with the project's repository URL (from
+pyproject.toml) replaced by that copy; nothing else is changed.
+
+The hook environment is built once per module (a shared PRE_COMMIT_HOME); pip needs to find
+lintnews's dependencies and the hatchling build backend (PyPI, or a local index or wheel
+folder in pip's configuration).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
+
+from lintnews import __version__
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 CHECKOUT = Path(__file__).resolve().parents[1]
+README = CHECKOUT / "README.md"
+REPOSITORY = tomllib.loads((CHECKOUT / "pyproject.toml").read_text(encoding="utf-8"))[
+    "project"]["urls"]["Repository"]
 FLAWED = "# Talks\n\nThe implications are impossible to understate.\n"
 CLEAN = "The council met on Tuesday. It approved the budget.\n"
+# A CMS export: a paragraph on one line, a loaded verb (LN202) in its first sentence and a
+# misnegation (LN101) in its last.
+ONE_LINE = ("# Vote\n\nThe mayor slammed the plan on Monday. The council met for three hours. "
+            "Its importance is impossible to understate, aides said.\n")
 
 if shutil.which("git") is None:
     pytest.skip("git is not installed; pre-commit needs it", allow_module_level=True)
@@ -94,12 +116,17 @@ class HookSetup:
             "      - id: lintnews\n" + extra
         )
 
-    def new_repo(self, args: list[str] | None = None) -> Path:
-        """A fresh consumer repository with the hook installed as its git pre-commit hook."""
+    def empty_repo(self) -> Path:
+        """A new git repository with no commit and no pre-commit set-up."""
         self._count += 1
         repo = self.root / f"consumer-{self._count}"
         repo.mkdir()
         _git(repo, self.env, "init", "-q")
+        return repo
+
+    def new_repo(self, args: list[str] | None = None) -> Path:
+        """A fresh consumer repository with the hook installed as its git pre-commit hook."""
+        repo = self.empty_repo()
         (repo / ".pre-commit-config.yaml").write_text(self.config(args), encoding="utf-8")
         proc = _run([sys.executable, "-m", "pre_commit", "install"], repo, self.env)
         assert proc.returncode == 0, f"pre-commit install failed:\n{proc.stdout}\n{proc.stderr}"
@@ -164,6 +191,16 @@ def test_flawed_plain_text_article_blocks_the_commit(hook: HookSetup) -> None:
     assert not _has_commit(repo, hook.env)
 
 
+def test_flawed_mdx_article_blocks_the_commit(hook: HookSetup) -> None:
+    """.mdx is tagged `mdx`, not `markdown`, by pre-commit: the hook must still run on it."""
+    repo = hook.new_repo()
+    proc = hook.commit(repo, {"explainer.mdx": FLAWED})
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, f"commit was not blocked:\n{output}"
+    assert "explainer.mdx:3:" in output and "LN101" in output
+    assert not _has_commit(repo, hook.env)
+
+
 def test_clean_article_is_committed(hook: HookSetup) -> None:
     repo = hook.new_repo()
     proc = hook.commit(repo, {"article.md": CLEAN, "notes.txt": CLEAN})
@@ -205,3 +242,104 @@ def test_hook_on_staged_changes_only(hook: HookSetup) -> None:
     assert flawed_edit.returncode != 0
     output = flawed_edit.stdout + flawed_edit.stderr
     assert "LN202" in output and "LN101" not in output
+
+
+# --- the README's set-ups, as written ---------------------------------------------------------
+
+def readme_pre_commit_setups() -> list[tuple[str, list[str]]]:
+    """Each pre-commit config the README shows, with the `pre-commit` commands of the shell
+    block right after it."""
+    text = README.read_text(encoding="utf-8")
+    blocks = list(re.finditer(r"^```(\w*)\n(.*?)^```", text, re.S | re.M))
+    setups = []
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        if block.group(1) != "yaml" or not re.search(r"^repos:", block.group(2), re.M):
+            continue
+        assert following is not None and following.group(1) == "sh", (
+            f"no shell block after the pre-commit config:\n{block.group(2)}")
+        commands = [line.strip() for line in following.group(2).splitlines()
+                    if line.strip().startswith("pre-commit ")]
+        setups.append((block.group(2), commands))
+    return setups
+
+
+SETUPS = readme_pre_commit_setups()
+
+
+def test_readme_pre_commit_setups_use_this_repository_pinned_by_autoupdate() -> None:
+    assert len(SETUPS) == 2  # the pre-commit section and step 4 of the newsroom guide
+    for config, commands in SETUPS:
+        repos = yaml.safe_load(config)["repos"]
+        assert [r["repo"] for r in repos] == [REPOSITORY]
+        assert [h["id"] for h in repos[0]["hooks"]] == ["lintnews"]
+        assert commands[0] == f"pre-commit autoupdate --freeze --repo {REPOSITORY}"
+        assert "pre-commit install" in commands
+
+
+def _set_up_as_written(hook: HookSetup, repo: Path, hook_repo: Path,
+                       setup: tuple[str, list[str]]) -> str:
+    """Write the README's config into `repo` and run its pre-commit commands, with the
+    repository URL pointing at `hook_repo`; return the config as the commands left it."""
+    config, commands = setup
+    local = hook_repo.as_posix()
+    config_file = repo / ".pre-commit-config.yaml"
+    config_file.write_text(config.replace(REPOSITORY, local), encoding="utf-8")
+    for command in commands:
+        args = shlex.split(command.replace(REPOSITORY, local))
+        proc = _run([sys.executable, "-m", "pre_commit", *args[1:]], repo, hook.env)
+        assert proc.returncode == 0, f"{command} failed:\n{proc.stdout}\n{proc.stderr}"
+    return config_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("setup", SETUPS, ids=["pre-commit-section", "newsroom-guide"])
+def test_readme_pre_commit_setup_works_as_written(hook: HookSetup,
+                                                  setup: tuple[str, list[str]]) -> None:
+    repo = hook.empty_repo()
+    pinned = _set_up_as_written(hook, repo, hook.hook_repo, setup)
+    # No release is tagged in the hook repository: autoupdate pins its newest commit.
+    [entry] = yaml.safe_load(pinned)["repos"]
+    assert entry["rev"] == hook.rev, pinned
+
+    # The first commit of a new repository (no HEAD yet): .md, .mdx and .txt are all linted,
+    # and every line of them is new.
+    articles = {"article.md": FLAWED, "explainer.mdx": FLAWED, "notes.txt": FLAWED}
+    proc = hook.commit(repo, articles)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, f"commit was not blocked:\n{output}"
+    for name in articles:
+        assert re.search(rf"^{re.escape(name)}:3:\d+: LN101 ", output, re.M), output
+    assert not _has_commit(repo, hook.env)
+
+    proc = hook.commit(repo, dict.fromkeys(articles, CLEAN))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert _has_commit(repo, hook.env)
+
+    # A one-line paragraph with two old findings; then one word of it changes.
+    (repo / "vote.md").write_text(ONE_LINE, encoding="utf-8")
+    _git(repo, hook.env, "add", "vote.md")
+    _git(repo, hook.env, "commit", "-q", "--no-verify", "-m", "CMS export")
+    changed_only = "--changed-since" in setup[0]
+    proc = hook.commit(repo, {"vote.md": ONE_LINE.replace("aides said", "officials said")})
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output
+    assert "vote.md:3:" in output and "LN101" in output
+    assert ("LN202" in output) is not changed_only, output  # the unchanged sentence's
+    proc = hook.commit(repo, {"vote.md": ONE_LINE.replace("three hours", "four hours")})
+    assert (proc.returncode == 0) is changed_only, proc.stdout + proc.stderr
+
+
+def test_readme_autoupdate_pins_a_release_tag(hook: HookSetup) -> None:
+    """Once a release is tagged v<version>, the README's autoupdate pins the tag's commit
+    and names the tag."""
+    tagged = hook.root / "lintnews-tagged"
+    _git(hook.root, hook.env, "clone", "-q", hook.hook_repo.as_posix(), tagged.as_posix())
+    _git(tagged, hook.env, "tag", "-a", f"v{__version__}", "-m", f"lintnews {__version__}")
+    repo = hook.empty_repo()
+    config, commands = SETUPS[0]
+    autoupdate = [c for c in commands if c.startswith("pre-commit autoupdate")]
+    pinned = _set_up_as_written(hook, repo, tagged, (config, autoupdate))
+    # The SHA of the tag (an annotated tag's own object, which pre-commit checks out as the
+    # commit it tags).
+    tag_sha = _git(tagged, hook.env, "rev-parse", f"v{__version__}").stdout.strip()
+    assert re.search(rf"^\s+rev: {tag_sha}  # frozen: v{re.escape(__version__)}$", pinned,
+                     re.M), pinned

@@ -108,6 +108,99 @@ def test_unknown_revision_and_not_a_repository_exit_2(repo: Path, tmp_path: Path
     assert result.returncode == 2 and "not inside a git repository" in result.stderr
 
 
+def test_first_commit_of_a_new_repository_counts_every_line(tmp_path: Path) -> None:
+    """No commit yet (an unborn HEAD): everything staged is new, as in a hook on the first
+    commit. A revision that does not exist is still an error."""
+    root = tmp_path / "fresh"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    (root / "story.md").write_text("# Budget\n\n" + OLD_SLIP, encoding="utf-8")
+    (root / "clean.md").write_text("# Council\n\nThe council met.\n", encoding="utf-8")
+    git(root, "add", "story.md", "clean.md")
+    (root / "draft.md").write_text("# Draft\n\n" + NEW_SLIP, encoding="utf-8")  # untracked
+    result = lintnews(root, "check", "--changed-since", "HEAD", "--format", "json", ".")
+    assert result.returncode == 1, result.stderr
+    found = {(f["path"], f["code"]) for f in json.loads(result.stdout)["findings"]}
+    assert found == {("story.md", "LN101"), ("draft.md", "LN202")}
+    clean = lintnews(root, "check", "--changed-since", "HEAD", "clean.md")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    bad = lintnews(root, "check", "--changed-since", "no-such-branch", ".")
+    assert bad.returncode == 2 and "no-such-branch" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+# A CMS export: each paragraph on one line. Three sentences: a loaded verb (LN202), a plain
+# one, and a misnegation (LN101).
+ONE_LINE_PARAGRAPH = ("The mayor slammed the plan on Monday. The council met for three hours "
+                      "in the old hall. Its importance is impossible to understate, aides "
+                      "said.\n")
+
+
+@pytest.fixture
+def cms_repo(repo: Path) -> Path:
+    (repo / "articles" / "cms.md").write_text("# Vote\n\n" + ONE_LINE_PARAGRAPH + "\nEnd.\n",
+                                              encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "cms export")
+    return repo
+
+
+def changed_findings(repo: Path, paragraph: str) -> list[tuple[str, int, int]]:
+    article = repo / "articles" / "cms.md"
+    article.write_text("# Vote\n\n" + paragraph + "\nEnd.\n", encoding="utf-8")
+    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json",
+                      "articles/cms.md")
+    assert result.returncode in (0, 1), result.stderr
+    return [(f["code"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # One word changed in the misnegation's sentence: only that sentence's finding.
+    ("aides said", "officials said", [("LN101", 3, 106)]),
+    # One word changed in the first sentence, or a word deleted from it.
+    ("on Monday", "on Tuesday", [("LN202", 3, 11)]),
+    ("the plan on Monday", "the plan", [("LN202", 3, 11)]),
+    # A changed word in the sentence between them: neither old finding.
+    ("three hours", "four hours", []),
+    # A new flagged phrase in the middle sentence: only the new finding.
+    ("in the old hall.", "in the old hall, and the chair slammed the delay.",
+     [("LN202", 3, 102)]),
+], ids=["changed-word", "other-sentence", "deleted-word", "no-finding", "new-phrase"])
+def test_changed_lines_mode_reports_only_the_changed_sentences(
+        cms_repo: Path, old: str, new: str, expected: list[tuple[str, int, int]]) -> None:
+    assert old in ONE_LINE_PARAGRAPH
+    assert changed_findings(cms_repo, ONE_LINE_PARAGRAPH.replace(old, new)) == expected
+
+
+def test_rewrapping_a_paragraph_reports_nothing_old(cms_repo: Path) -> None:
+    """Only line breaks changed: no word changed, so no finding is new."""
+    wrapped = ONE_LINE_PARAGRAPH.replace(" The council", "\nThe council").replace(
+        " Its", "\nIts")
+    assert changed_findings(cms_repo, wrapped) == []
+    # Every line of a pure addition is still new.
+    added = ONE_LINE_PARAGRAPH + "\n" + ONE_LINE_PARAGRAPH
+    assert changed_findings(cms_repo, added) == [("LN202", 5, 11), ("LN101", 5, 106)]
+
+
+def test_diff_lines_that_look_like_file_headers_are_article_text() -> None:
+    """An added line that begins "++ " or "-- " is text of the article, not a new file."""
+    from lintnews.gitdiff import parse_diff
+
+    diff = ("diff --git a/one.md b/one.md\n--- a/one.md\n+++ b/one.md\n"
+            "@@ -2 +2 @@\n--- old rule\n+++ b/two.md is not a file name\n"
+            "@@ -9,0 +10 @@\n+An added line.\n"
+            "diff --git a/two.md b/two.md\n--- a/two.md\n+++ b/two.md\n"
+            "@@ -1 +1 @@\n-Same start, old end.\n+Same start, new end.\n")
+    changes = parse_diff(diff)
+    assert set(changes) == {"one.md", "two.md"}
+    assert changes["one.md"].lines == {2, 10}
+    assert changes["two.md"].lines == {1}
+    # Only "new" changed in two.md: a sentence there holding it is part of the change.
+    assert changes["two.md"].regions == (((1, 13), (1, 16)),)
+    assert changes["two.md"].keeps(range(1, 2), ((1, 1), (1, 21)))
+    assert not changes["two.md"].keeps(range(1, 2), ((1, 1), (1, 12)))
+
+
 def test_baseline_survives_edits_above_a_finding(repo: Path) -> None:
     written = lintnews(repo, "check", "--write-baseline", "lintnews-baseline.json", "articles")
     assert written.returncode == 0, written.stderr
