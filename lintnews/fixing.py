@@ -93,8 +93,8 @@ def relinter(finder: ConfigFinder, options: Options) -> Relint:
             linter = Linter(finder, options)
         path = None if source.path == "-" else Path(source.path)
         settings = finder.for_path(path if path is not None else Path.cwd())
-        rules = rules_for_fixes(select_rules(linter.book.rules_for(settings), settings,
-                                             options.select, options.ignore))
+        loaded = linter.book.rules_for(settings)
+        rules = rules_for_fixes(select_rules(loaded, settings, options.select, options.ignore))
         relative = None
         if path is not None:
             try:
@@ -102,7 +102,7 @@ def relinter(finder: ConfigFinder, options: Options) -> Relint:
             except ValueError:
                 relative = path
         new = SourceFile(source.path, text, source.encoding, source.bom)
-        return lint_source(new, rules, settings, relative).findings
+        return lint_source(new, rules, settings, relative, loaded).findings
 
     return relint
 

@@ -151,10 +151,10 @@ class Linter:
         except InputError as err:
             outcome.error = str(err)
             return outcome
-        chosen = select_rules(self.book.rules_for(settings), settings, self.options.select,
-                              self.options.ignore)
+        loaded = self.book.rules_for(settings)
+        chosen = select_rules(loaded, settings, self.options.select, self.options.ignore)
         relative = _relative(target.path, settings.root) if target.path else None
-        result = lint_source(source, chosen, settings, relative)
+        result = lint_source(source, chosen, settings, relative, loaded)
         outcome.findings = result.findings
         outcome.words = result.word_count
         outcome.rule_errors = result.rule_errors
