@@ -74,9 +74,12 @@ def test_fix_removes_every_doubled_word_across_line_breaks(tmp_path: Path) -> No
      "The council voted to cut the budget on the\r\nMonday."),
     # Nothing after the second word on its line but punctuation: the lines join.
     ("The council voted to cut spending on the\nthe.", "The council voted to cut spending on the."),
+    # Markup after the second word: the lines join, and the emphasis stays.
+    ("The council voted to cut the\nthe *budget* today.",
+     "The council voted to cut the *budget* today."),
 ])
 def test_fix_across_a_line_break(tmp_path: Path, body: str, fixed: str) -> None:
-    path = tmp_path / "a.txt"
+    path = tmp_path / "a.md"
     path.write_bytes(f"Budget\n\n{body}\n".encode())
     result = CliRunner().invoke(main, ["check", "--fix", "--select", "LN502", str(path)])
     assert result.exit_code == 0, result.output

@@ -45,7 +45,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue  # markup sat between the words
             end, replacement = m.end(3), ""
             gap = m.group(2)
-            after = _SPACES_AFTER_RE.match(doc.prose, end, paragraph.end)
+            after = _SPACES_AFTER_RE.match(doc.text, end, paragraph.end)  # typed spaces only
             if ("\n" in gap or "\r" in gap) and after is not None:
                 # Across a line break, keep the break and drop the second word with the spaces
                 # after it, so a hard-wrapped line keeps its shape: "cut the⏎the budget" becomes
