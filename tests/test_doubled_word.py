@@ -32,6 +32,15 @@ def test_a_word_doubled_across_a_line_break_is_found(name: str, eol: str) -> Non
     assert doubled(text, name) == [f"{eol}the "]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Budget\n\n> The council voted to cut the\n> the budget on Monday.\n", "the "),
+    ("Budget\n\n> > The council voted to cut the\n> > the budget.\n", "the "),
+    ("Budget\n\n- The council voted to cut the\n  the budget on Monday.\n", "\n  the "),
+])
+def test_a_word_doubled_across_a_line_of_a_quote_or_list_item(text: str, found: str) -> None:
+    assert doubled(text, "a.md") == [found]
+
+
 @pytest.mark.parametrize("name", ["a.md", "a.txt"])
 def test_a_line_break_and_indentation_between_the_words(name: str) -> None:
     text = "Budget\n\nThe council voted to cut the  \n   the budget on Monday.\n"
@@ -74,6 +83,9 @@ def test_fix_removes_every_doubled_word_across_line_breaks(tmp_path: Path) -> No
      "The council voted to cut the budget on the\r\nMonday."),
     # Nothing after the second word on its line but punctuation: the lines join.
     ("The council voted to cut spending on the\nthe.", "The council voted to cut spending on the."),
+    # In a block quote the marker stays.
+    ("> The council voted to cut the\n> the budget on Monday.",
+     "> The council voted to cut the\n> budget on Monday."),
     # Markup after the second word: the lines join, and the emphasis stays.
     ("The council voted to cut the\nthe *budget* today.",
      "The council voted to cut the *budget* today."),

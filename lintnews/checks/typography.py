@@ -15,6 +15,7 @@ from lintnews.regex_store import regex
 _DOUBLED_RE = regex(r"\b([A-Za-z]+)((?=\s)[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*)(\1)\b",
                     re.IGNORECASE)
 _SPACES_AFTER_RE = regex(r"[^\S\r\n]+(?=\w)")
+_QUOTE_LINE_BREAK_RE = regex(r"[^\S\r\n]*(?:\r\n|\r|\n)(?:[ \t]*>)+[ \t]*")
 _GRAMMATICAL_DOUBLES = {"had", "that", "is", "do", "bye", "no", "so", "very", "ha", "boo",
                         "chop", "knock", "tut", "yada", "mahi", "bora", "cha", "dum", "aye",
                         "pom", "tom", "sing", "never", "now", "go", "ta", "la", "rah", "really",
@@ -41,19 +42,25 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
                 continue
             if word[:1].isupper() and m.group(3)[:1].isupper():
                 continue  # a name: "Sirhan Sirhan", "Duran Duran"
+            message = f"'{word} {m.group(3)}' repeats a word; delete one."
+            after = _SPACES_AFTER_RE.match(doc.text, m.end(3), paragraph.end)  # typed spaces
             if doc.text[m.start(2): m.end(2)].strip():
-                continue  # markup sat between the words
+                if _QUOTE_LINE_BREAK_RE.fullmatch(doc.text, m.start(2), m.end(2)):
+                    # The next line of a block quote ("> cut the⏎> the budget"): the marker
+                    # stays, so the fix deletes only the second word and the spaces after it.
+                    # Before punctuation or a line end it is reported without a fix.
+                    yield Hit(m.start(3), after.end() if after else m.end(3), message,
+                              ("",) if after else ())
+                continue  # other markup sat between the words
             end, replacement = m.end(3), ""
             gap = m.group(2)
-            after = _SPACES_AFTER_RE.match(doc.text, end, paragraph.end)  # typed spaces only
             if ("\n" in gap or "\r" in gap) and after is not None:
                 # Across a line break, keep the break and drop the second word with the spaces
                 # after it, so a hard-wrapped line keeps its shape: "cut the⏎the budget" becomes
                 # "cut the⏎budget". The span still starts at the gap, next to the first word,
                 # so a fix that leaves a new doubled word is next to what it changed.
                 end, replacement = after.end(), gap
-            yield Hit(m.start(2), end, f"'{word} {m.group(3)}' repeats a word; delete one.",
-                      (replacement,))
+            yield Hit(m.start(2), end, message, (replacement,))
 
 
 _SPACE_BEFORE_RE = regex(r"(?<=[\w.)%”’\"])([ \t]+)([,.;:!?])(?=\s|$)")
