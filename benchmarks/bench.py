@@ -3,6 +3,9 @@
     python benchmarks/bench.py              # one article, the corpus, the corpus x10
     python benchmarks/bench.py --quick      # one article and the corpus only, 3 runs each
 
+Then `--fix --diff` on the seed article repeated to 1 MB and 4 MB (0.25 and 1 MB with --quick):
+the time ratio of the two shows whether fixing stays linear in the file's length (4.0 is).
+
 Every figure is the median of several whole-process runs (start-up included), with the
 peak resident memory of the process. Both tools run as their installed commands (`lintnews`,
 `proselint`), as a pre-commit hook runs them; proselint must be installed (it is in the test
@@ -120,7 +123,30 @@ def main(argv: list[str] | None = None) -> int:
         if "corpus x10" in timings:
             print(f"\ncorpus x10 / corpus time: {timings['corpus x10'] / timings['corpus']:.1f} "
                   "(10.0 is linear)")
+        sizes = (0.25, 1.0) if args.quick else (1.0, 4.0)
+        bench_fix(lintnews, sizes, min(runs, 3), Path(tmp))
     return 0
+
+
+def bench_fix(lintnews: list[str], sizes: tuple[float, float], runs: int, folder: Path) -> None:
+    """Time `--fix --diff` on the seed article repeated to each of two sizes (in MB)."""
+    article = (ROOT / "tests" / "data" / "seed-article.txt").read_text(encoding="utf-8")
+    article = article.rstrip("\n") + "\n\n"
+    print()
+    print("| case | words | lintnews s | lintnews words/s | lintnews MB |")
+    print("|---|---|---|---|---|")
+    seconds = []
+    for size in sizes:
+        path = folder / f"fix-{size:g}MB.txt"
+        copies = round(size * 2**20 / len(article.encode("utf-8")))
+        path.write_text(article * copies, encoding="utf-8")
+        words = words_in([path])
+        t, m = measure([*lintnews, "--fix", "--diff", str(path)], runs)
+        seconds.append(t)
+        print(f"| --fix --diff, seed article x{copies} ({size:g} MB) | {words} | {t:.3f} "
+              f"| {words / t:,.0f} | {m:.0f} |")
+    print(f"\n--fix {sizes[1]:g} MB / {sizes[0]:g} MB time: {seconds[1] / seconds[0]:.1f} "
+          f"({sizes[1] / sizes[0]:.1f} is linear)")
 
 
 def _command(name: str) -> list[str]:

@@ -17,4 +17,5 @@ def lint_text(text: str, path: str = "-", *, settings: Settings | None = None,
     settings = settings or Settings()
     all_rules = rules if rules is not None else load_rules(settings.rule_packs)
     chosen = select_rules(all_rules, settings, select, ignore)
-    return lint_source(SourceFile(path=path, text=text), chosen, settings).findings
+    return lint_source(SourceFile(path=path, text=text), chosen, settings,
+                       known=all_rules).findings

@@ -62,6 +62,10 @@ READABILITY_KEYS = {
     "sentence-words-info": int, "sentence-words-warning": int, "lead-words-info": int,
     "lead-words-warning": int, "paragraph-words": int, "paragraph-sentences": int,
 }
+# Thresholds in pairs: a sentence longer than the info limit is reported at info level, one
+# longer than the warning limit as a warning, so the info limit may not exceed the other.
+THRESHOLD_PAIRS = (("sentence-words-info", "sentence-words-warning"),
+                   ("lead-words-info", "lead-words-warning"))
 VOCABULARY_KEYS = {"reject", "accept"}
 LANGUAGE_KEYS = {"spelling"}
 
@@ -144,7 +148,16 @@ def _readability(table: Any, path: Path, section: str) -> Readability:
             raise ConfigError(f"{path}: key 'readability.{key}' in {section}: "
                               f"expected a positive {'whole ' if kind is int else ''}number")
         values[key.replace("-", "_")] = kind(value)
-    return Readability(**values)
+    for info_key, warning_key in THRESHOLD_PAIRS:
+        # Only a pair the file sets both halves of: lowering just the warning limit below
+        # the default info limit is a way to have no info band, and works as it reads.
+        if info_key in table and warning_key in table and table[info_key] > table[warning_key]:
+            raise ConfigError(
+                f"{path}: keys 'readability.{info_key}' ({table[info_key]}) and "
+                f"'readability.{warning_key}' ({table[warning_key]}) in {section}: the info "
+                "threshold must not be above the warning threshold")
+    readability = Readability(**values)
+    return readability
 
 
 def _vocabulary(table: Any, path: Path, section: str) -> Vocabulary:

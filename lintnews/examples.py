@@ -29,6 +29,12 @@ def example_settings(rule: Rule) -> Settings:
 
 
 def run_example(rule: Rule, example: str) -> list[Finding]:
-    """Findings of `rule` alone on `example`."""
-    source = SourceFile("example.txt", example_text(example))
-    return lint_source(source, [rule], example_settings(rule)).findings
+    """Findings of `rule` alone on `example`: plain text, or Markdown for an example with a
+    comment (where lintnews directives live), whose codes may name any built-in rule."""
+    if "<!--" not in example:
+        return lint_source(SourceFile("example.txt", example_text(example)), [rule],
+                           example_settings(rule)).findings
+    from lintnews.engine.registry import load_rules
+
+    return lint_source(SourceFile("example.md", example_text(example)), [rule],
+                       example_settings(rule), known=[rule, *load_rules()]).findings

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -70,30 +71,61 @@ def keep_layout(original: str, replacement: str) -> str:
     return "".join(out)
 
 
+class EditMap:
+    """Where offsets of a text move to when `edits` (sorted, non-overlapping) are applied.
+
+    Each look-up is a binary search, so moving every finding of a long file through every
+    edit of a pass costs O((findings + edits) log edits), not findings x edits.
+    """
+
+    def __init__(self, text: str, edits: list[tuple[int, int, str]]) -> None:
+        self.starts = [start for start, _, _ in edits]
+        self.ends = [end for _, end, _ in edits]
+        self.new_starts: list[int] = []  # where each replacement starts in the edited text
+        self.new_lengths: list[int] = []
+        self.shifts = [0]  # shifts[i]: how far offsets after the first i edits move
+        for start, end, replacement in edits:
+            new_length = len(keep_layout(text[start:end], replacement))
+            self.new_starts.append(start + self.shifts[-1])
+            self.new_lengths.append(new_length)
+            self.shifts.append(self.shifts[-1] + new_length - (end - start))
+
+    @property
+    def regions(self) -> list[tuple[int, int]]:
+        """Where the replacements ended up in the edited text."""
+        return [(start, start + length)
+                for start, length in zip(self.new_starts, self.new_lengths, strict=True)]
+
+    def offset(self, offset: int, *, is_end: bool) -> int:
+        """Where `offset` is after the edits; an offset inside an edited span moves to the
+        start (for the start of a span) or the end (for its end) of the replacement."""
+        before = bisect_left(self.starts, offset)  # edits that start before `offset`
+        if before and offset < self.ends[before - 1]:
+            return self.new_starts[before - 1] + (self.new_lengths[before - 1] if is_end else 0)
+        return offset + self.shifts[before]
+
+    def replaces(self, start: int, end: int) -> bool:
+        """Whether one edit replaced all of the span [start, end)."""
+        i = bisect_right(self.starts, start) - 1
+        # Only the last edit starting at or before `start`, or empty edits just before it
+        # that share its boundary, can contain the span.
+        while i >= 0 and self.ends[i] >= start:
+            if self.starts[i] < self.ends[i] and end <= self.ends[i]:
+                return True
+            i -= 1
+        return False
+
+
 def edited_regions(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Where the replacements ended up in the edited text."""
-    regions = []
-    shift = 0
-    for start, end, replacement in edits:
-        new_length = len(keep_layout(text[start:end], replacement))
-        regions.append((start + shift, start + shift + new_length))
-        shift += new_length - (end - start)
-    return regions
+    return EditMap(text, edits).regions
 
 
 def map_offset(text: str, edits: list[tuple[int, int, str]], offset: int, *,
                is_end: bool) -> int:
-    """Where `offset` of `text` is after `edits`; an offset inside an edited span moves to
-    the start (for the start of a span) or the end (for its end) of the replacement."""
-    shift = 0
-    for start, end, replacement in edits:
-        new_length = len(keep_layout(text[start:end], replacement))
-        if offset <= start:
-            break
-        if offset < end:
-            return start + shift + (new_length if is_end else 0)
-        shift += new_length - (end - start)
-    return offset + shift
+    """Where `offset` of `text` is after `edits` (see EditMap.offset; build an EditMap to map
+    many offsets)."""
+    return EditMap(text, edits).offset(offset, is_end=is_end)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -72,20 +72,22 @@ def _clean(sentence: str) -> str:
 
 
 def document_metrics(doc: Document) -> dict[str, float]:
-    """Metrics over the body text (headings excluded), rounded for display."""
+    """Metrics, rounded for display. `words` is the document's own count (every word of
+    prose, headline and headings too, as in the summary); the sentence figures are over the
+    body text, since a headline is not a sentence."""
     body = [s for p in doc.body_paragraphs() if p.kind in ("paragraph", "blockquote", "list_item")
             for s in (doc.sentences[i] for i in p.sentences) if s.words]
     if not body:
-        return {"words": 0, "sentences": 0}
+        return {"words": doc.word_count, "sentences": 0}
     texts = [doc.sentence_text(s) for s in body]
     ts = _textstat()
     clean = " ".join(_clean(t) for t in texts)
     lengths = sorted(s.words for s in body)
     passive = sum(1 for t in texts if any(m.group().split()[-1].lower() not in _STATIVE
                                           for m in _PASSIVE_RE.finditer(t)))
-    words = sum(lengths)
+    body_words = sum(lengths)
     return {
-        "words": words,
+        "words": doc.word_count,
         "sentences": len(body),
         "words_per_sentence": round(mean(lengths), 1),
         "words_per_sentence_p90": lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))],
@@ -95,5 +97,5 @@ def document_metrics(doc: Document) -> dict[str, float]:
         "gunning_fog": round(ts.gunning_fog(clean), 1),
         "passive_rate": round(100 * passive / len(body), 1),
         "nominalisations_per_100_words": round(
-            100 * sum(len(_NOMINALISATION_RE.findall(t)) for t in texts) / max(words, 1), 1),
+            100 * sum(len(_NOMINALISATION_RE.findall(t)) for t in texts) / max(body_words, 1), 1),
     }

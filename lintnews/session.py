@@ -172,11 +172,11 @@ class Linter:
         except InputError as err:
             outcome.error = str(err)
             return outcome
-        chosen = select_rules(self.book.rules_for(settings), settings, self.options.select,
-                              self.options.ignore)
+        loaded = self.book.rules_for(settings)
+        chosen = select_rules(loaded, settings, self.options.select, self.options.ignore)
         named = target.path or target.stands_for
         relative = _relative(named, settings.root) if named else None
-        result = lint_source(source, chosen, settings, relative)
+        result = lint_source(source, chosen, settings, relative, loaded)
         outcome.findings = result.findings
         outcome.words = result.word_count
         outcome.rule_errors = result.rule_errors

@@ -18,6 +18,9 @@ from lintnews.regex_store import regex
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _BREAK_RE = regex(r"\r\n|\r|\n")
+_SNIFF_BYTES = 8192
+# Characters no article holds: NUL, control characters other than whitespace, noncharacters.
+_NOT_TEXT_RE = regex("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 class InputError(Exception):
@@ -68,24 +71,57 @@ class LineIndex:
         return len(self._starts)
 
 
+def bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte-order mark (as some
+    editors and CMS exports do), else None.
+
+    Text with many ASCII characters has NUL in every other byte of UTF-16: the odd bytes for
+    little-endian, the even ones for big-endian. It is taken for UTF-16 when at least a tenth
+    of the first 8 KB's two-byte units have their NUL on one side, at most a tenth as many on
+    the other, and those bytes decode to text (no NUL, no control characters but whitespace).
+    UTF-16 with few ASCII characters has too few NULs to tell and is not recognised.
+    """
+    head = data[:_SNIFF_BYTES]
+    if len(data) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    nuls, others = max(even, odd), min(even, odd)
+    if nuls * 10 < len(head) // 2 or others * 10 > nuls:
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    # `data` may be only the first 8 KB of a file (discover.py reads no more), so the head is
+    # decoded as a part that may end inside a surrogate pair, unless it is shorter.
+    try:
+        sample = codecs.getincrementaldecoder(codec)().decode(
+            head, final=len(data) < _SNIFF_BYTES)
+    except UnicodeDecodeError:
+        return None
+    return codec if _NOT_TEXT_RE.search(sample) is None else None
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for data that is not text: NUL bytes outside a UTF-16 byte-order mark."""
+    """True for data that is not text: NUL bytes, outside UTF-16 (with a byte-order mark, or
+    without one and recognised by bomless_utf16)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return b"\x00" in data[:8192]
+    return b"\x00" in data[:_SNIFF_BYTES] and bomless_utf16(data) is None
 
 
 def decode(data: bytes, path: str) -> SourceFile:
-    """Decode bytes as UTF-8 (with or without BOM) or BOM-marked UTF-16."""
+    """Decode bytes as UTF-8 (with or without BOM) or UTF-16 (with a BOM, or without one
+    when bomless_utf16 recognises it; written back the same way)."""
     if data.startswith(codecs.BOM_UTF8):
         bom, encoding, body = codecs.BOM_UTF8, "utf-8", data[3:]
     elif data.startswith(codecs.BOM_UTF16_LE):
         bom, encoding, body = codecs.BOM_UTF16_LE, "utf-16-le", data[2:]
     elif data.startswith(codecs.BOM_UTF16_BE):
         bom, encoding, body = codecs.BOM_UTF16_BE, "utf-16-be", data[2:]
-    else:
-        if looks_binary(data):
+    elif b"\x00" in data[:_SNIFF_BYTES]:
+        utf16 = bomless_utf16(data)
+        if utf16 is None:
             raise InputError(f"{path}: not a text file (binary content); skipped")
+        bom, encoding, body = b"", utf16, data
+    else:
         bom, encoding, body = b"", "utf-8", data
     try:
         text = body.decode(encoding)

@@ -76,21 +76,24 @@ def render_statistics(outcome: Outcome, output_format: str = "text") -> str:
                      "(rewrite it with --write-baseline to drop them).")
     if "metrics" in stats:
         lines.append("")
-        lines.append("Document metrics (body text, weighted by words):")
+        lines.append("Document metrics (sentence figures over the body text, weighted by words):")
         for key, value in stats["metrics"].items():
             lines.append(f"  {key.replace('_', ' '):<32} {value}")
     return "\n".join(lines) + "\n"
 
 
 def combine_metrics(per_file: list[dict[str, float]]) -> dict[str, float]:
-    """Word-weighted averages over files (sums for counts)."""
+    """Word-weighted averages over files (sums for counts); a file without body text counts
+    its words but has no sentence figures to average."""
     files = [m for m in per_file if m.get("words")]
     if not files:
         return {}
-    total = sum(m["words"] for m in files)
-    out: dict[str, float] = {"words": total, "sentences": sum(m["sentences"] for m in files)}
-    for key in files[0]:
+    out: dict[str, float] = {"words": sum(m["words"] for m in files),
+                             "sentences": sum(m["sentences"] for m in files)}
+    for key in dict.fromkeys(k for m in files for k in m):
         if key in out:
             continue
-        out[key] = round(sum(m[key] * m["words"] for m in files) / total, 1)
+        having = [m for m in files if key in m]
+        weight = sum(m["words"] for m in having)
+        out[key] = round(sum(m[key] * m["words"] for m in having) / weight, 1)
     return out

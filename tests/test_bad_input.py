@@ -11,6 +11,7 @@ elsewhere are not repeated; the test here adds the angle they miss and says wher
 | invalid UTF-8 | exit 2, names the byte offset | here; test_cli (other files linted) |
 | cp1252 with curly quotes | exit 2, "save the file as UTF-8" (README "Input files") | here |
 | UTF-16 with a BOM (LE and BE) | read; positions in code points | here |
+| UTF-16 without a BOM (LE and BE) | read, also in a walked folder; --fix keeps it | here |
 | UTF-8 with a BOM | read; the BOM is not a column | here; test_positions |
 | CRLF and CR line endings | positions exact | here; test_positions (properties) |
 | 0-byte file | exit 0, one file linted | here |
@@ -198,6 +199,76 @@ def test_utf16_with_bom_is_read_and_columns_count_code_points(tmp_path: Path, co
     found = [f for f in check_json_positions(proc, text) if f["code"] == "LN101"]
     assert [(f["line"], f["column"]) for f in found] == [(3, 15)]  # the emoji is 1 column
     assert text[found[0]["offset"]:found[0]["end_offset"]] == "impossible to understate"
+
+
+U16_TEXT = "Title\r\n\r\nCafé Zürich: it is impossible to understate.\r\n"  # LN101 at 3:20
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_a_walked_folder_is_linted(tmp_path: Path, codec: str):
+    # Notepad's "Unicode" without a BOM, or a CMS export: NUL in every other byte. It used to
+    # be called binary and skipped with exit 0, so the article escaped CI.
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "u16.md").write_bytes(U16_TEXT.encode(codec))
+    proc = lintnews(tmp_path, "check", "--format", "json", "news")
+    assert proc.returncode == 1, proc.stderr
+    assert stderr_lines(proc) == []
+    found = [f for f in check_json_positions(proc, U16_TEXT) if f["code"] == "LN101"]
+    assert [(f["line"], f["column"]) for f in found] == [(3, 20)]
+    assert U16_TEXT[found[0]["offset"]:found[0]["end_offset"]] == "impossible to understate"
+    named = lintnews(tmp_path, "check", str(Path("news") / "u16.md"))
+    assert findings(named) == [(str(Path("news") / "u16.md"), 3, 20, "LN101")]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_fix_writes_utf16_without_bom_back_the_same_way(tmp_path: Path, codec: str):
+    (tmp_path / "u16.md").write_bytes(U16_TEXT.encode(codec))
+    proc = lintnews(tmp_path, "check", "--fix", "u16.md")
+    assert proc.returncode == 0, (proc.stdout, proc.stderr)
+    assert (tmp_path / "u16.md").read_bytes() == \
+        U16_TEXT.replace("understate", "overstate").encode(codec)
+
+
+def test_utf16_without_bom_with_an_emoji_across_the_first_8_kb_is_linted(tmp_path: Path):
+    # The walk looks at the first 8 KB only; a surrogate pair may straddle its end.
+    text = "Title\n\n" + "x" * (4096 - 8) + "😀 It is impossible to understate.\n"
+    data = text.encode("utf-16-le")
+    assert data[8190:8192] == "😀".encode("utf-16-le")[:2]
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "long.md").write_bytes(data)
+    proc = lintnews(tmp_path, "check", "news")
+    assert stderr_lines(proc) == []
+    assert [f[3] for f in findings(proc)] == ["LN101"]
+
+
+def test_utf16_without_bom_that_breaks_off_is_an_error(tmp_path: Path):
+    # Text for the first 8 KB, then a lone high surrogate: not UTF-16 after all.
+    data = (ARTICLE * 100).encode("utf-16-le") + b"\x00\xd8" + "more".encode("utf-16-le")
+    (tmp_path / "broken.md").write_bytes(data)
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    proc = lintnews(tmp_path, "check", "broken.md", "a.md")
+    one_error(proc, "broken.md", "cannot decode as UTF-16-LE", "save the file as UTF-8")
+    assert findings(proc) == [("a.md", 3, 16, "LN101")]
+
+
+@pytest.mark.parametrize("data", [
+    b"Title\n\nA stray NUL\x00 in UTF-8 text.\n",  # too few NULs to be UTF-16
+    "Title\n\nOdd length.\n".encode("utf-16-le") + b"x",
+    "Title\x01\x02 control characters.\n".encode("utf-16-le"),  # not text when decoded
+    b"\x00" * 64,
+])
+def test_nul_bytes_that_are_not_utf16_text_are_still_binary(tmp_path: Path, data: bytes):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "odd.txt").write_bytes(data)
+    (news / "a.md").write_text(ARTICLE, encoding="utf-8")
+    proc = lintnews(tmp_path, "check", "news")
+    assert stderr_lines(proc) == [
+        f"lintnews: notice: {Path('news') / 'odd.txt'}: not a text file (binary content); "
+        "skipped"]
+    assert findings(proc) == [(str(Path("news/a.md")), 3, 16, "LN101")]
 
 
 def test_utf8_bom_is_not_part_of_the_text(tmp_path: Path):

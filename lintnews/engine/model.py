@@ -75,6 +75,8 @@ class Context(NamedTuple):
     """Per-file settings a rule may read (thresholds, vocabulary)."""
 
     settings: Settings
+    # Every rule loaded for the file, selected or not: what a directive's codes may name.
+    known_rules: tuple[RuleMeta, ...] = ()
 
 
 class Rule(Protocol):

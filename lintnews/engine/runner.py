@@ -7,6 +7,7 @@ severity overrides, per-path ignores, accepted vocabulary and inline suppression
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -40,14 +41,17 @@ def select_rules(rules: list[Rule], settings: Settings, select: tuple[str, ...] 
 
 
 def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
-                relative_path: Path | None = None) -> FileResult:
+                relative_path: Path | None = None,
+                known: Sequence[Rule] | None = None) -> FileResult:
+    """Lint one file with `rules`. `known` is every rule loaded for it, selected or not (what
+    inline directives may name); by default, `rules`."""
     prose = read_prose(source.text, source.path)
     doc = build_document(source.path, source.text, prose)
     result = FileResult(source, doc)
     path_ignores = _path_ignores(settings, relative_path)
     regions = suppression_regions(prose.comments, source.text, source.line_index)
     accepted = {term.lower() for term in settings.vocabulary.accept}
-    ctx = Context(settings)
+    ctx = Context(settings, tuple(r.meta for r in (rules if known is None else known)))
     seen: set[tuple[str, int, int]] = set()
     seen_spans: set[tuple[str, int, int]] = set()
     for rule in rules:

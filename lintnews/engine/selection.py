@@ -23,11 +23,17 @@ def token_matches(token: str, meta: RuleMeta) -> bool:
     return token == meta.name or token == meta.category
 
 
+def is_known_token(token: str, metas: Sequence[RuleMeta]) -> bool:
+    """Whether `token` names something: ALL, a category, or a code, code prefix or name of
+    one of `metas`."""
+    if token.strip().upper() == "ALL" or token in CATEGORIES:
+        return True
+    return any(token_matches(token, meta) for meta in metas)
+
+
 def validate_tokens(tokens: Iterable[str], metas: Sequence[RuleMeta], where: str) -> None:
     for token in tokens:
-        if token.strip().upper() == "ALL" or token in CATEGORIES:
-            continue
-        if not any(token_matches(token, meta) for meta in metas):
+        if not is_known_token(token, metas):
             raise SelectionError(f"{where}: unknown rule code or name '{token}' "
                                  "(see `lintnews rules`)")
 
