@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import io
 import re
 import subprocess
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -37,12 +40,27 @@ def test_rule_cites_no_file_outside_the_repository(rule) -> None:
     assert not _missing_files(text, _repository_files()), f"{meta.code}: {meta.source!r}"
 
 
+def _prose(path: Path) -> str:
+    """What a reader reads as prose: a module's docstrings and comments, a pack's whole text.
+    (Code names files it writes itself, such as "example.md", in string literals.)"""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".py":
+        return text
+    nodes = [node for node in ast.walk(ast.parse(text))
+             if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                                  ast.AsyncFunctionDef))]
+    docstrings = [ast.get_docstring(node) or "" for node in nodes]
+    comments = [token.string for token in tokenize.generate_tokens(io.StringIO(text).readline)
+                if token.type == tokenize.COMMENT]
+    return "\n".join(docstrings + comments)
+
+
 def test_package_and_packs_cite_no_document_outside_the_repository() -> None:
-    """Module docstrings and pack headers too: 'see DETECTORS.md' must point somewhere.
-    (Only documents: the code names files it writes itself, such as 'example.txt'.)"""
+    """Module docstrings, comments and pack headers too: 'see DETECTORS.md' must point
+    somewhere."""
     files = _repository_files()
     for path in sorted([*(ROOT / "lintnews").rglob("*.py"), *(ROOT / "rules").glob("*.toml")]):
-        text = path.read_text(encoding="utf-8")
-        assert "../shared" not in text, path
+        assert "../shared" not in path.read_text(encoding="utf-8"), path
+        text = _prose(path)
         missing = [ref for ref in _missing_files(text, files) if ref.endswith((".md", ".rst"))]
         assert not missing, (path, missing)
