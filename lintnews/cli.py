@@ -81,7 +81,8 @@ def entry() -> None:
               help="Apply safe suggested replacements in place (for '-': print the fixed text).")
 @click.option("--diff", "show_diff", is_flag=True, help="With --fix: print a diff, write nothing.")
 @click.option("--changed-since", metavar="REF",
-              help="Report only findings on lines added or changed since git revision REF.")
+              help="Report only what changed since git revision REF: added lines, and the "
+                   "sentences with a changed word on changed lines.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path",
