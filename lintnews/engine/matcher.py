@@ -20,7 +20,12 @@ from functools import cached_property, partial
 from typing import Any
 
 from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
+from lintnews.engine.prefilter import (
+    folds_plainly,
+    required_literal,
+    required_prefixes,
+    trigger_keys,
+)
 from lintnews.regex_store import derived, regex
 
 # Above this many candidate positions, one C-speed search beats anchored matches from Python
@@ -68,8 +73,10 @@ class LiteralPart:
 
     @staticmethod
     def suits(literals: list[str], left: str) -> bool:
-        """Word-start padding and literals that begin with a letter or digit."""
-        return bool(left) and all(lit[:1].isalnum() for lit in literals)
+        """Word-start padding and literals that begin with a letter or digit, and whose
+        letters lower-case as `re` matches them (not "ſ", which matches "s")."""
+        return bool(left) and all(lit[:1].isalnum() and all(map(folds_plainly, lit))
+                                  for lit in literals)
 
     @cached_property
     def keys(self) -> frozenset[str]:

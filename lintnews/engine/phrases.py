@@ -227,6 +227,7 @@ def phrases_source(phrases: list[str], *, inflect_first: bool = False) -> str:
 
 
 _RUN_RE = regex(r"[^\W_]+")
+MAX_SPELLINGS = 500  # words one token may stand for and still give index keys
 
 
 def _expand(token: str) -> list[str] | None:
@@ -245,6 +246,8 @@ def _expand(token: str) -> list[str] | None:
             options = _split_options(token[i + 1: j])
             if any(set(o) & set("()*?~") for o in options):
                 return None
+            if len(texts) * len(options) > MAX_SPELLINGS:
+                return None  # spelt out, "(a|b)(a|b)…" would take exponential time
             texts = [t + o for t in texts for o in options]
             i = j + 1
         else:
@@ -254,7 +257,7 @@ def _expand(token: str) -> list[str] | None:
                 return None
             texts = [t + token[i:j] for t in texts]
             i = j
-    return texts if len(texts) <= 500 else None
+    return texts
 
 
 def phrase_keys(phrases: list[str], common_words: frozenset[str], *,

@@ -31,11 +31,32 @@ class Unknown(Exception):
     """The pattern's first word cannot be determined."""
 
 
+# The work one analysis of a pattern may do. Patterns that repeat or combine small choices
+# can spell out exponentially many openings (`\b(?:a|b)(?:a|b)…`); past the budget the
+# pattern simply gets no prefilter and is searched the ordinary way, which finds the same.
+# The built-in packs' patterns need 100 steps at most; 10,000 take about 10 ms.
+MAX_STEPS = 10_000
+
+
+class Budget:
+    """Steps left for one analysis; spend() raises Unknown when they run out."""
+
+    def __init__(self, steps: int = MAX_STEPS) -> None:
+        self.left = steps
+
+    def spend(self, steps: int = 1) -> None:
+        self.left -= steps
+        if self.left < 0:
+            raise Unknown
+
+
 def trigger_keys(source: str, flags: int = 0) -> frozenset[str] | None:
     """Keys every match must start with, or None when they cannot be worked out."""
     try:
         parsed = parser.parse(source, flags)
-        prefixes = _seq(list(parsed), "", anchored=False)
+        if parsed.state.flags & re.ASCII:
+            return None  # \b and \w would not see "é" as a letter, as the word index does
+        prefixes = _seq(list(parsed), "", anchored=False, budget=Budget())
     except (Unknown, RecursionError, re.error):
         return None
     keys = set()
@@ -52,9 +73,13 @@ def trigger_keys(source: str, flags: int = 0) -> frozenset[str] | None:
 # Each result is (prefix, state): True when the prefix is a whole word or KEY_LENGTH long,
 # False when the items ran out (what follows decides), None when the rest is unknowable.
 Result = set[tuple[str, "bool | None"]]
+_REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)} - {None}
 
 
-def _seq(items: list, prefix: str, *, anchored: bool) -> Result:
+def _seq(items: list, prefix: str, *, anchored: bool, budget: Budget) -> Result:
+    """The openings of matches of `items` that start after `prefix`. `anchored`: the match
+    starts where a word does, so a letter read with no prefix yet begins a word."""
+    budget.spend()
     if len(prefix) >= MAX_WORD:
         return {(prefix, None)}
     if not items:
@@ -64,22 +89,29 @@ def _seq(items: list, prefix: str, *, anchored: bool) -> Result:
     if op is c.AT:
         if prefix:
             return {(prefix, True)} if av not in (c.AT_NON_BOUNDARY,) else {(prefix, None)}
-        return _seq(rest, prefix, anchored=anchored or av in _WORD_STARTS)
+        return _seq(rest, prefix, anchored=anchored or av in _WORD_STARTS, budget=budget)
     if op in (c.ASSERT, c.ASSERT_NOT):
-        direction, _sub = av
-        if prefix:
-            return {(prefix, True)} if op is c.ASSERT_NOT and direction > 0 else {(prefix, None)}
-        # A negative look-behind (for word characters) marks a word start, as \b does.
-        return _seq(rest, prefix, anchored=anchored or (op is c.ASSERT_NOT and direction < 0))
+        direction, sub = av
+        if op is c.ASSERT_NOT and _any_word_character(sub):
+            if prefix and direction > 0:
+                return {(prefix, True)}  # (?!\w): the word ends here
+            if not prefix and direction < 0:  # (?<![\w-]): a word starts here, as \b says
+                return _seq(rest, prefix, anchored=True, budget=budget)
+        # Any other look-around reads nothing: what follows it decides.
+        return _seq(rest, prefix, anchored=anchored, budget=budget)
     if op is c.LITERAL:
         ch = chr(av)
+        if not folds_plainly(ch):
+            if prefix:
+                return {(prefix, None)}
+            raise Unknown
         if not ch.isalnum():
             if not prefix:
                 raise Unknown  # a match that starts with punctuation
             return {(prefix, True)}
         if not anchored and not prefix:
             raise Unknown  # could start in the middle of a word
-        return _seq(rest, prefix + ch.lower(), anchored=True)
+        return _seq(rest, prefix + ch.lower(), anchored=True, budget=budget)
     if op is c.IN:
         if _non_alnum_class(av):
             if not prefix:
@@ -90,40 +122,83 @@ def _seq(items: list, prefix: str, *, anchored: bool) -> Result:
             if prefix:
                 return {(prefix, None)}
             raise Unknown
-        out: Result = set()
-        for ch in chars:
-            out |= _seq([(c.LITERAL, ord(ch)), *rest], prefix, anchored=anchored)
-        return out
+        return _union([_seq([(c.LITERAL, ord(ch)), *rest], prefix, anchored=anchored,
+                             budget=budget) for ch in chars], budget)
     if op is c.BRANCH:
-        out = set()
-        for branch in av[1]:
-            out |= _seq([*list(branch), *rest], prefix, anchored=anchored)
-        return out
+        return _union([_seq([*list(branch), *rest], prefix, anchored=anchored, budget=budget)
+                       for branch in av[1]], budget)
     if op is c.SUBPATTERN:
-        return _seq([*list(av[-1]), *rest], prefix, anchored=anchored)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-        low, high, sub = av
-        out = set()
-        if low == 0:
-            out |= _seq(rest, prefix, anchored=anchored)
-        if high != 0:
-            for p, state in _seq(list(sub), prefix, anchored=anchored):
-                if state is not False:
-                    out.add((p, state))
-                    continue
-                out |= _seq(rest, p, anchored=True)
-                if high != 1 and p != prefix:
-                    out |= _seq([(op, (0, high, sub)), *rest], p, anchored=True)
-        return out
+        if av[1] & re.ASCII:  # (?a:…): \b and \w no longer see "é" as a letter
+            if prefix:
+                return {(prefix, None)}
+            raise Unknown
+        return _seq([*list(av[-1]), *rest], prefix, anchored=anchored, budget=budget)
+    if op in _REPEATS:
+        return _repeat(op, av, rest, prefix, anchored=anchored, budget=budget)
     if prefix:
         return {(prefix, None)}
     raise Unknown
 
 
+def _repeat(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
+            budget: Budget) -> Result:
+    """The openings through `sub{low,high}` and what follows it, one repetition at a time,
+    counting the repetitions down."""
+    low, high, sub = av
+    found: list[Result] = []
+    if low == 0:
+        found.append(_seq(rest, prefix, anchored=anchored, budget=budget))
+    if high == 0:
+        return _union(found, budget)
+    more = (max(low - 1, 0), high if high == c.MAXREPEAT else high - 1)
+    out: Result = set()
+    for p, state in _seq(list(sub), prefix, anchored=anchored, budget=budget):
+        budget.spend()
+        if state is not False:
+            out.add((p, state))  # the repetition already decided the opening
+        elif p == prefix:
+            # A repetition that reads no letter (it can match nothing): the minimum count
+            # can be made up of such, and the ones that read letters are followed anyway.
+            found.append(_seq(rest, p, anchored=anchored, budget=budget))
+        elif more[0] == 0 and more[1] != 0 and len(p) >= KEY_LENGTH:
+            # More repetitions would only lengthen an opening that is already long enough to
+            # be a key: it stands for all of them ("p:" key, or a text str.find looks for).
+            out.add((p, None))
+            found.append(_seq(rest, p, anchored=True, budget=budget))
+        else:
+            found.append(_seq([(op, (*more, sub)), *rest], p, anchored=True, budget=budget))
+    found.append(out)
+    return _union(found, budget)
+
+
+def _union(results: list[Result], budget: Budget) -> Result:
+    out: Result = set()
+    for result in results:
+        budget.spend(len(result))
+        out |= result
+    return out
+
+
+def _any_word_character(sub: Any) -> bool:
+    """Does the look-around's body match any one letter or digit, as `\\w`, `[\\w'-]`,
+    `[^\\W_]` or `.` do? Then (?!…) ends a word and (?<!…) starts one."""
+    items = list(sub)
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is c.ANY:
+        return True
+    if op is not c.IN:
+        return False
+    if av and av[0][0] is c.NEGATE:
+        return _non_alnum_class(av[1:])  # everything but spaces and punctuation
+    return any(o is c.CATEGORY and v is c.CATEGORY_WORD for o, v in av)
+
+
 def _non_alnum_class(av: list) -> bool:
     """A class of spaces or punctuation only, such as \\s or [-,]: it ends a word."""
     for op, value in av:
-        if op is c.LITERAL and not chr(value).isalnum():
+        if op is c.LITERAL and not chr(value).isalnum() and folds_plainly(chr(value)):
             continue
         if op is c.CATEGORY and value in (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD,
                                            c.CATEGORY_LINEBREAK):
@@ -141,7 +216,19 @@ def _small_class(av: list) -> list[str] | None:
             chars.extend(chr(v) for v in range(value[0], value[1] + 1))
         else:
             return None
+    if not all(map(folds_plainly, chars)):
+        return None
     return chars if len(chars) <= 8 else None
+
+
+def folds_plainly(ch: str) -> bool:
+    """Does `re`, ignoring case, pair the character only with those that lower-case as it
+    does? Not so "ſ" (it matches "s"), "ı", "ς" or "µ": their words could not be found in
+    a lower-cased text (a document holding one of them is not indexed, see Document)."""
+    if ch.isascii():
+        return True
+    low = ch.lower()
+    return len(low) == 1 and low.upper().lower() == low and ch.upper().lower() == low
 
 
 def required_prefixes(source: str, flags: int = 0) -> frozenset[str] | None:
@@ -149,7 +236,7 @@ def required_prefixes(source: str, flags: int = 0) -> frozenset[str] | None:
     contains, for patterns that may start inside a word; None when unknown."""
     try:
         parsed = parser.parse(source, flags)
-        prefixes = _seq(list(parsed), "", anchored=True)
+        prefixes = _seq(list(parsed), "", anchored=True, budget=Budget())
     except (Unknown, RecursionError, re.error):
         return None
     if any(len(p) < KEY_LENGTH for p, _ in prefixes):
@@ -168,15 +255,15 @@ def required_literal(source: str, flags: int = 0) -> tuple[frozenset[str], ...] 
     ({"the n"}, {"word"}) for `the n-?word`; None if nothing is certain. A document that
     lacks every text of one set cannot match, so the pattern need not be searched."""
     try:
-        found = _required(list(parser.parse(source, flags)), every=True)
-    except (RecursionError, re.error):
+        found = _required(list(parser.parse(source, flags)), Budget(), every=True)
+    except (Unknown, RecursionError, re.error):
         return None
     ranked = sorted(found, key=lambda texts: (-min(map(len, texts)), sorted(texts)))
     return tuple(frozenset(t.lower() for t in texts) for texts in ranked[:MAX_REQUIRED]) \
         or None
 
 
-def _required(items: list, *, every: bool = False) -> list[set[str]]:
+def _required(items: list, budget: Budget, *, every: bool = False) -> list[set[str]]:
     """Sets of texts such that a match of the sequence contains one text of each: all of
     them when `every`, else only the best (the one whose shortest text is longest). A run
     of literals, small character classes and choices of plain words stands for all its
@@ -190,7 +277,9 @@ def _required(items: list, *, every: bool = False) -> list[set[str]]:
             candidates.append(run)
         run = {""}
 
-    for op, av in _flatten(items):
+    flat = _flatten(items)
+    budget.spend(len(flat))
+    for op, av in flat:
         spellings = _spellings(op, av)
         if spellings is not None and len(run) * len(spellings) <= MAX_SPELLINGS:
             run = {r + s for r in run for s in spellings}
@@ -200,7 +289,7 @@ def _required(items: list, *, every: bool = False) -> list[set[str]]:
         if len(sequence) == 1 and sequence[0][0] is c.BRANCH:
             options: set[str] = set()
             for branch in sequence[0][1][1]:
-                best = _required(list(branch))
+                best = _required(list(branch), budget)
                 if not best:
                     break
                 options |= best[0]
@@ -217,7 +306,7 @@ def _spellings(op: Any, av: Any) -> list[str] | None:
     """The texts one item matches, if it is a literal, a small class or a choice of plain
     literal words; None otherwise."""
     if op is c.LITERAL:
-        return [chr(av)]
+        return [chr(av)] if folds_plainly(chr(av)) else None
     if op is c.IN:
         return _small_class(av)
     sequence = list(av[-1]) if op is c.SUBPATTERN else [(op, av)]
@@ -225,7 +314,8 @@ def _spellings(op: Any, av: Any) -> list[str] | None:
         words = []
         for branch in sequence[0][1][1]:
             flat = _flatten(list(branch))
-            if not flat or any(o is not c.LITERAL for o, _ in flat):
+            if not flat or any(o is not c.LITERAL or not folds_plainly(chr(v))
+                               for o, v in flat):
                 return None
             words.append("".join(chr(v) for _, v in flat))
         return words
