@@ -152,6 +152,38 @@ def test_a_cached_plan_finds_what_a_fresh_one_finds(tmp_path: Path) -> None:
     assert cold["LN901"] == [m.span() for m in re.finditer(pattern, ARTICLE, re.IGNORECASE)]
 
 
+@pytest.mark.parametrize("pattern", ["(?:very )?", r"\b(?:vote)?", "", "x*"])
+def test_a_house_pattern_that_can_match_empty_text_is_a_clear_error(
+        tmp_path: Path, pattern: str) -> None:
+    """Every position of every article would be a finding (and the scan for them never
+    ended): the pack is refused, naming the file and the rule."""
+    _house(tmp_path, pattern)
+    env = {**os.environ, "LINTNEWS_CACHE_DIR": str(tmp_path / "cache")}
+    try:
+        proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "a.txt"], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail("lintnews check did not finish in 20 s")
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("lintnews: error:")]
+    assert len(errors) == 1, proc.stderr
+    assert "house.toml" in errors[0] and "LN901" in errors[0] and "empty" in errors[0]
+
+
+@needs_timer
+def test_a_part_that_matches_empty_text_does_not_stall_the_matcher() -> None:
+    """Code rules' matchers are not checked like house packs: the walk must still end."""
+    from lintnews.engine.matcher import Matcher
+
+    matcher = Matcher.of(["(?:very )?"], re.IGNORECASE)
+    doc = build_document("a.txt", "Headline\n\nA very good plan.\n")
+    found: list[Any] = []
+    assert finishes(lambda: found.extend(matcher.find_in(doc)), 2.0)
+    assert found == [m.span() for m in re.finditer("(?:very )?", doc.prose, re.I)
+                     if m.end() > m.start()]
+
+
 # --- the analyses, directly ---------------------------------------------------------------
 
 ANALYSES: list[Callable[[str, int], Any]] = [trigger_keys, required_prefixes, required_literal]
@@ -389,9 +421,8 @@ def test_fuzz_rule_planner_matches_what_the_plain_regex_matches(
     except TookTooLong:
         event("regex too slow on the text")
         return
-    if any(start == end for start, end in plain):
-        event("the pattern matches empty text")
-        return  # empty matches are never findings
+    # The pack checks refuse a pattern that can match empty text (it would hit everywhere).
+    assert all(start < end for start, end in plain), (pattern, text, plain)
     event(f"matches: {min(len(plain), 3)}")
     with time_limit(3.0):
         assert list(rule.matches(doc)) == plain, (pattern, text)

@@ -262,13 +262,16 @@ def _check_phrase_shape(phrase: str, where: str) -> None:
 
 
 def _checked_regex(pattern: str, where: str) -> str:
-    """A pack's raw regular expression, checked for catastrophic backtracking."""
-    from lintnews.engine.safety import check_user_regex  # only user packs need it
+    """A pack's raw regular expression, checked for catastrophic backtracking and for
+    matching empty text."""
+    from lintnews.engine.safety import MATCHES_EMPTY, can_match_empty, check_user_regex
 
     try:
         check_user_regex(pattern)
     except ValueError as err:
         raise PackError(f"{where}: pattern {pattern!r}: {err}") from None
+    if can_match_empty(pattern):
+        raise PackError(f"{where}: pattern {pattern!r} {MATCHES_EMPTY}")
     return pattern
 
 

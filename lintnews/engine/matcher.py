@@ -270,7 +270,7 @@ class Matcher:
         candidates = sorted(set().union(*keyed.values())) if keyed else []
         next_search: dict[int, int | None] = {}  # part index → start of its next match
         pos, i = 0, 0
-        while True:
+        while pos <= len(prose):  # past the end, search() would find an empty match again
             while i < len(candidates) and candidates[i] < pos:
                 i += 1
             start = candidates[i] if i < len(candidates) else None

@@ -85,6 +85,8 @@ TOO_MANY_WAYS = ("optional or alternative parts that can match the same text, su
                  "matched in too many ways; rewrite it with fewer optional parts")
 CAPTURE_IN_POSSESSIVE = ("a capturing group inside a possessive repetition, such as (?:(a)|b)++, "
                          "trips a bug in Python's re module; use a non-capturing group (?:...)")
+MATCHES_EMPTY = ("can match empty text, so every position of an article would be a finding; "
+                 "make at least one character required")
 TOO_MANY_CHOICES = ("repetitions in a row over the same characters, such as a*a*a* or .*.*.*, "
                     "can hang the linter; rewrite it with fewer quantifiers")
 
@@ -107,6 +109,16 @@ def _check_structure(pattern: str) -> None:
     except (re.error, RecursionError, OverflowError) as err:
         raise ValueError(f"invalid regular expression: {err}") from None
     _Analysis(tree).check()
+
+
+def can_match_empty(pattern: str) -> bool:
+    """Can the pattern match empty text somewhere: all of it optional (`(?:very )?`, `x*`), or
+    only assertions (`\\b`)? Such a pattern is no use as a rule's own pattern."""
+    try:
+        tree = _sre_parse.parse(pattern, re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError):
+        return False  # reported as a bad pattern when it is compiled
+    return _Analysis(tree).seq_info(tree)[0]
 
 
 def compile_user_regex(pattern: str, anchor: str) -> re.Pattern[str]:
