@@ -160,12 +160,18 @@ def _readability(table: Any, path: Path, section: str) -> Readability:
     return readability
 
 
-def _vocabulary(table: Any, path: Path, section: str) -> Vocabulary:
+def _check_table(table: Any, name: str, keys: set[str], path: Path,
+                 section: str) -> None:
+    """A sub-table such as [language]: a table, holding only the keys it knows."""
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: key 'vocabulary' in {section}: expected a table")
-    unknown = sorted(set(table) - VOCABULARY_KEYS)
+        raise ConfigError(f"{path}: key '{name}' in {section}: expected a table")
+    unknown = sorted(set(table) - keys)
     if unknown:
-        raise ConfigError(f"{path}: unknown key 'vocabulary.{unknown[0]}' in {section}")
+        raise ConfigError(f"{path}: unknown key '{name}.{unknown[0]}' in {section}")
+
+
+def _vocabulary(table: Any, path: Path, section: str) -> Vocabulary:
+    _check_table(table, "vocabulary", VOCABULARY_KEYS, path, section)
     reject = table.get("reject", {})
     if isinstance(reject, list):
         reject = {term: "" for term in _string_list(reject, f"{path}: key 'vocabulary.reject'")}
@@ -177,11 +183,7 @@ def _vocabulary(table: Any, path: Path, section: str) -> Vocabulary:
 
 
 def _spelling(table: Any, path: Path, section: str) -> str:
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: key 'language' in {section}: expected a table")
-    unknown = sorted(set(table) - LANGUAGE_KEYS)
-    if unknown:
-        raise ConfigError(f"{path}: unknown key 'language.{unknown[0]}' in {section}")
+    _check_table(table, "language", LANGUAGE_KEYS, path, section)
     spelling = table.get("spelling", DEFAULT_SPELLING)
     if spelling not in SPELLINGS:
         raise ConfigError(f"{path}: key 'language.spelling' in {section}: must be "
