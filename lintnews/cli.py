@@ -18,6 +18,7 @@ from lintnews.config import FAIL_ON, ConfigError, ConfigFinder
 from lintnews.engine.declarative import PackError
 from lintnews.engine.selection import SelectionError
 from lintnews.output import FORMATS, formatter
+from lintnews.output.text import counted
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STATISTICS_FORMATS = ("text", "json")
@@ -112,6 +113,9 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
 
     if show_diff and not fix:
         _fail("--diff needs --fix")
+    if fix and write_baseline_path:
+        _fail("--write-baseline records today's findings and fixes nothing; run --fix "
+              "on its own first")
     if statistics and output_format not in STATISTICS_FORMATS:
         _fail(f"--statistics prints text or json, not --format {output_format}")
     if column_unit != DEFAULT_UNIT and output_format not in COLUMN_UNIT_FORMATS:
@@ -148,7 +152,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     if write_baseline_path:
         write(write_baseline_path, outcome.baseline_entries)
         count = sum(outcome.baseline_entries.values())
-        click.echo(f"Recorded {_plural(count, 'finding')} from {_plural(report.files, 'file')} "
+        click.echo(f"Recorded {counted(count, 'finding')} from {counted(report.files, 'file')} "
                    f"in {write_baseline_path}.")
         for message in report.errors:
             click.echo(f"lintnews: error: {message}", err=True)
@@ -182,7 +186,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     else:
         click.echo(formatter(output_format)(report), nl=False, err=stdin_fix)
     if fix:
-        click.echo(f"Fixed {_plural(applied, 'problem')}.", err=True)
+        click.echo(f"Fixed {counted(applied, 'problem')}.", err=True)
     for message in report.errors:
         click.echo(f"lintnews: error: {message}", err=True)
     for message in outcome.rule_errors:
@@ -190,10 +194,6 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     if report.errors or outcome.rule_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _still_failing(findings: list, fail_on: str | None) -> bool:

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lintnews.engine.model import Severity
-from lintnews.spelling import DEFAULT_SPELLING, SPELLINGS
 
+SPELLINGS = ("us", "uk")  # of lintnews' own messages and suggestions (lintnews.spelling)
+DEFAULT_SPELLING = "us"  # AP style, the wire desks' default
 CONFIG_NAMES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 

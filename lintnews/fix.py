@@ -116,18 +116,6 @@ class EditMap:
         return False
 
 
-def edited_regions(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Where the replacements ended up in the edited text."""
-    return EditMap(text, edits).regions
-
-
-def map_offset(text: str, edits: list[tuple[int, int, str]], offset: int, *,
-               is_end: bool) -> int:
-    """Where `offset` of `text` is after `edits` (see EditMap.offset; build an EditMap to map
-    many offsets)."""
-    return EditMap(text, edits).offset(offset, is_end=is_end)
-
-
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),

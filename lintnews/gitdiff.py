@@ -24,6 +24,9 @@ from pathlib import Path
 from lintnews.regex_store import regex
 
 _HUNK_RE = regex(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+# git shows no lines for a file it takes for binary (a UTF-16 article without a byte-order
+# mark, say): such a file counts as changed from end to end.
+_BINARY_RE = regex(r'^Binary files .* and ("?)b/(.*)\1 differ$')
 # Words and single punctuation marks: what a word-level comparison compares. Whitespace is
 # not compared, so re-wrapping a paragraph changes nothing.
 _TOKEN_RE = regex(r"\w+|[^\w\s]")
@@ -89,7 +92,7 @@ class FileChanges:
 @dataclass
 class _Repository:
     root: Path
-    files: dict[str, FileChanges] = field(default_factory=dict)
+    files: dict[str, FileChanges | None] = field(default_factory=dict)  # None: binary
     untracked: set[str] = field(default_factory=set)
     all_new: bool = False  # no commit yet: every file is new
 
@@ -108,7 +111,7 @@ class ChangedLines:
         relative = path.resolve().relative_to(repo.root).as_posix()
         if repo.all_new or relative in repo.untracked:
             return None
-        return repo.files.get(relative, FileChanges(frozenset(), ()))
+        return repo.files.get(relative, _UNCHANGED)
 
     def _repository(self, folder: Path) -> _Repository:
         try:
@@ -147,9 +150,13 @@ def _head_is_unborn(top: Path) -> bool:
     return True
 
 
-def parse_diff(diff: str) -> dict[str, FileChanges]:
-    """The changes per file (new-side names) in a unified diff made with -U0."""
-    changed: dict[str, FileChanges] = {}
+_UNCHANGED = FileChanges(frozenset(), ())
+
+
+def parse_diff(diff: str) -> dict[str, FileChanges | None]:
+    """The changes per file (new-side names) in a unified diff made with -U0; None for a
+    binary file, whose changes git does not show."""
+    changed: dict[str, FileChanges | None] = {}
     name: str | None = None
     lines: set[int] = set()
     regions: list[Extent] = []
@@ -168,7 +175,9 @@ def parse_diff(diff: str) -> dict[str, FileChanges]:
         if name is not None:
             changed[name] = FileChanges(frozenset(lines), tuple(sorted(regions)))
 
-    for line in diff.splitlines():
+    # Only "\n" ends a diff line: str.splitlines() would also split an article line at
+    # U+2028, NEL or a form feed and shift every line number after it.
+    for line in diff.split("\n"):
         if hunk is not None and line[:1] in ("+", "-"):
             (hunk[2] if line[0] == "+" else hunk[1]).append(line[1:])
         elif line.startswith("@@"):
@@ -179,6 +188,11 @@ def parse_diff(diff: str) -> dict[str, FileChanges]:
         elif line.startswith("diff "):
             end_file()
             name, lines, regions = None, set(), []
+        elif line.startswith("Binary files ") and hunk is None:
+            binary = _BINARY_RE.match(line)
+            if binary:
+                quote, target = binary.groups()
+                changed[_unquote(f'"{target}"' if quote else target)] = None
         elif line.startswith("+++ ") and hunk is None:
             target = line[4:]
             name = None if target == "/dev/null" else _unquote(

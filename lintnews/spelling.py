@@ -13,12 +13,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from lintnews.config import SPELLINGS
 from lintnews.engine.trie import trie_regex
 from lintnews.regex_store import regex
 
 TABLE = Path(__file__).parent / "data" / "spelling.tsv"
-SPELLINGS = ("us", "uk")
-DEFAULT_SPELLING = "us"  # AP style, the wire desks' default
 
 
 @lru_cache(maxsize=1)

@@ -426,3 +426,27 @@ def test_fuzz_rule_planner_matches_what_the_plain_regex_matches(
     event(f"matches: {min(len(plain), 3)}")
     with time_limit(3.0):
         assert list(rule.matches(doc)) == plain, (pattern, text)
+
+
+def test_a_house_phrase_that_can_match_nothing_is_a_clear_error(tmp_path: Path) -> None:
+    """A phrase whose every word is optional ("really?") cannot be built into a pattern: the
+    pack is refused with a one-line error naming it, not a traceback."""
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "house.toml").write_text("""
+[[rule]]
+code = "LN901"
+name = "house-phrase"
+category = "style"
+severity = "warning"
+message = "house phrase"
+phrases = ["really?"]
+""", encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "LINTNEWS_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "a.txt"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("lintnews: error:")]
+    assert len(errors) == 1 and "house.toml" in errors[0] and "LN901" in errors[0], proc.stderr

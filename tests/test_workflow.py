@@ -305,3 +305,44 @@ def test_fix_never_touches_quotations(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     lintnews(tmp_path, "check", "--fix", "a.md")
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_line_separator_inside_an_article_line_does_not_shift_changed_lines(
+        repo: Path) -> None:
+    """U+2028 (or a form feed) inside a line is text to git, not a line break: the words
+    after it on a changed line are where git says they are."""
+    article = repo / "articles" / "budget.md"
+    article.write_text("# Budget vote\n\nThe vote\u2028passed.\n\nThe council met.\n",
+                       encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "separator")
+    article.write_text("# Budget vote\n\nThe vote\u2028passed. " + NEW_SLIP
+                       + "\nThe council met.\n", encoding="utf-8")
+    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json", "articles")
+    assert codes(result) == ["LN202"], result.stdout + result.stderr
+
+
+def test_a_changed_file_git_takes_for_binary_is_linted_in_full(repo: Path) -> None:
+    """A UTF-16 article without a byte-order mark: git shows no lines for it ("Binary files
+    differ"), so all of it counts as changed rather than none of it."""
+    article = repo / "articles" / "utf16.txt"
+    article.write_bytes("Headline\n\nThe council met.\n".encode("utf-16-le"))
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "utf-16")
+    article.write_bytes(("Headline\n\nThe council met.\n\n" + NEW_SLIP).encode("utf-16-le"))
+    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json",
+                      "articles/utf16.txt")
+    assert codes(result) == ["LN202"], result.stdout + result.stderr
+
+
+def test_fix_and_write_baseline_together_is_a_usage_error(repo: Path) -> None:
+    """--write-baseline records findings and would skip the fix (and, with '-', print its
+    message where an editor expects the fixed text): refused, nothing written."""
+    article = repo / "articles" / "budget.md"
+    before = article.read_bytes()
+    result = lintnews(repo, "check", "--fix", "--write-baseline", "b.json", "articles")
+    assert result.returncode == 2 and "--write-baseline" in result.stderr
+    assert article.read_bytes() == before and not (repo / "b.json").exists()
+    piped = subprocess.run([sys.executable, "-m", "lintnews", "check", "--fix",
+                            "--write-baseline", "b.json", "-"], cwd=repo, input=OLD_SLIP,
+                           capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 2 and piped.stdout == ""

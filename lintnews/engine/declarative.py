@@ -227,7 +227,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
             _ = rule.pattern
             _ = [swap.pattern.compiled for swap in rule.swaps]
             _ = exceptions.compiled if exceptions else None
-        except re.error as err:
+        except (re.error, ValueError) as err:  # ValueError: a phrase that matches nothing
             raise PackError(f"{where}: bad pattern: {err}") from None
     return rule
 

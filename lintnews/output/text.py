@@ -26,12 +26,12 @@ def render(report: Report) -> str:
     s = report.summary()
     by = s["by_severity"]
     assert isinstance(by, dict)
-    lines.append(f"Found {_count(len(report.findings), 'problem')} "
-                 f"({_count(by['error'], 'error')}, {_count(by['warning'], 'warning')}, "
-                 f"{by['info']} info) in {_count(report.files, 'file')}.")
+    lines.append(f"Found {counted(len(report.findings), 'problem')} "
+                 f"({counted(by['error'], 'error')}, {counted(by['warning'], 'warning')}, "
+                 f"{by['info']} info) in {counted(report.files, 'file')}.")
     return "\n".join(lines) + "\n"
 
 
-def _count(number: int, noun: str) -> str:
+def counted(number: int, noun: str) -> str:
     """"1 error", "2 errors", "0 errors" ("info" is uncountable and has no plural)."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
