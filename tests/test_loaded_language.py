@@ -38,6 +38,25 @@ def test_ln202_is_quiet_when_the_verb_takes_an_object(sentence: str) -> None:
     assert flagged("LN202", sentence) == []
 
 
+@pytest.mark.parametrize(("sentence", "words"), [
+    # A demand: "insist" with a bare verb after a singular subject (the mandative subjunctive).
+    ("The President insists that the budget include funding for the wall.", []),
+    ("The union insisted he resign before the vote.", []),
+    ("The mayor insisted that she be consulted.", []),
+    ("The board insisted that the chief executive step down.", []),
+    # Speech: the verb after the subject agrees, is past, or is an auxiliary or a modal.
+    ("The mayor insisted that the plan works.", ["insisted"]),
+    ("The mayor insisted that the plan had failed.", ["insisted"]),
+    ("The mayor insisted he never took the money.", ["insisted"]),
+    ("The coach insists his side can still win.", ["insists"]),
+    ("The mayor insisted that the company knew.", ["insisted"]),
+    ("The mayor insisted that the members knew nothing.", ["insisted"]),
+])
+def test_ln202_insist_is_a_demand_with_a_bare_verb_and_speech_otherwise(
+        sentence: str, words: list[str]) -> None:
+    assert flagged("LN202", sentence) == words
+
+
 @pytest.mark.parametrize(("sentence", "verb"), [
     ("The minister admitted that the project was over budget.", "admitted"),
     ("The chief executive admits the takeover has not delivered the savings.", "admits"),

@@ -190,10 +190,33 @@ _SPEECH_AFTER_RE = regex(
 _AFTER_QUOTATION_RE = regex(r"(?:[,.!?…]\s*[\"”’']|[\"”’']\s*,)\s*$")
 
 
+# "insists that the budget include funding", "insisted he resign": a demand in the mandative
+# subjunctive, not a report of speech. A singular subject (a pronoun, or a short noun phrase
+# whose last word does not end in -s) followed by a verb's bare form: not an auxiliary or a
+# modal, not ending in -s or -ed, not a common irregular past, not an adverb.
+_NOT_BARE_VERB = (
+    r"(?:was|were|is|are|am|had|has|have|did|does|do|would|will|could|can|should|must|may|"
+    r"might|shall|ought|never|not|also|always|still|only|just|already|again|even|then|now|"
+    r"went|came|got|made|took|gave|knew|saw|told|said|felt|left|kept|thought|put|ran|won|lost|"
+    r"paid|sent|spent|built|meant|brought|bought|found|held|led|met|set|sat|stood|understood|"
+    r"wrote|spoke|broke|chose|drove|fell|forgot|grew|heard|hit|hurt|let|lay|quit|read|rose|"
+    r"shut|sold|struck|taught|threw|wore|\w+ly)\b")
+_DEMAND_AFTER_RE = regex(
+    r"\s+(?:that\s+)?(?:he|she|it|(?:the|a|an|this|his|her|its|their|our|every|each)"
+    rf"(?:\s+(?!{_NOT_BARE_VERB})[\w-]+){{1,3}}?(?<![sS']))\s+"
+    rf"(?!{_NOT_BARE_VERB})(?:be\b|[a-z]+(?<![sd]))\b",
+    re.IGNORECASE,
+)
+
+
 def reports_speech(text: str, start: int, end: int, sentence_start: int,
                    sentence_end: int) -> bool:
     """Does the verb of saying at text[start:end] introduce what someone said: a that-clause,
     a clause ("admitted he had lied"), a colon or a comma and a quotation, or a speech tag
-    ('"…," he admitted')? Not when it takes an object: "admitted the robbery"."""
+    ('"…," he admitted')? Not when it takes an object ("admitted the robbery"), nor when
+    "insist" makes a demand ("insists that the budget include funding")."""
+    if text[start:end].lower().startswith("insist") and \
+            _DEMAND_AFTER_RE.match(text, end, sentence_end):
+        return False
     return bool(_SPEECH_AFTER_RE.match(text, end, sentence_end)
                 or _AFTER_QUOTATION_RE.search(text, sentence_start, start))
