@@ -147,3 +147,15 @@ def test_a_house_pack_can_use_only_speech_and_skip_attributed_except(tmp_path) -
                     encoding="utf-8")
     with pytest.raises(PackError, match="only_speech"):
         lint_text(text, "a.txt", settings=settings)
+
+
+# -- LN207: a label is the source's when a named source names someone as it -----------------
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Erdogan named the PKK and the YPG as terrorists.", []),
+    ("The government branded the protesters as terrorists.", []),
+    ("The terrorists attacked the base on Monday.", ["terrorists"]),
+    ("The town named a new mayor after the terrorists left.", ["terrorists"]),
+])
+def test_ln207_label_given_by_a_named_source_is_theirs(sentence: str, words: list[str]) -> None:
+    assert flagged("LN207", sentence) == words

@@ -51,7 +51,9 @@ CUE_VERB_LIST = (
     "describes|indicated|indicates|suggested|suggests|believes|believed|thinks|thought|"
     "predicted|projected|projects|forecast|forecasts|expects|expected|urged|urges|called|"
     "calls|denied|denies|admitted|conceded|stressed|emphasised|emphasized|pointed out|"
-    "disclosed|revealed|showed|show|shows|found|finds|concluded|announced|quoted|answered"
+    "disclosed|revealed|showed|show|shows|found|finds|concluded|announced|quoted|answered|"
+    # naming someone as something: "Erdoğan named the YPG as terrorists" is his label
+    "named|names|labelled|labeled|labels|branded|brands|designated|designates"
 )
 SOURCE_NOUN_LIST = (
     "spokesman|spokeswoman|spokesperson|spokespeople|police|officials?|ministry|ministers?|"
