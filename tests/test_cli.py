@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import MIXED
 
 import lintnews
 from lintnews.cli import main
@@ -31,15 +32,6 @@ TEXT_LINE_RE = re.compile(
 FIELDS = ("path", "line", "column", "end_line", "end_column", "offset", "end_offset",
           "code", "name", "category", "severity", "message", "suggestions")
 
-# One sentence per rule family, each known to the built-in rules:
-# LN101 (logic, error), LN204 (loaded-language, warning), LN206 (loaded-language, info),
-# LN301 (attribution, warning), LN502 (style, warning).
-MIXED = ("Title\n\n"
-         "The stakes are impossible to understate.\n\n"
-         "The legendary coach left.\n\n"
-         "The so-called plan stalled.\n\n"
-         "Critics argue it failed.\n\n"
-         "It was the the end.\n")
 MISNEGATION = "Title\n\nThe implications are impossible to understate.\n"
 INFO_ONLY = "Title\n\nThe so-called plan stalled.\n"  # LN206, info
 WARNING_ONLY = "Title\n\nThe legendary coach left.\n"  # LN204, warning

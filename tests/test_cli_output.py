@@ -10,27 +10,19 @@ import re
 import shutil
 import subprocess
 import sys
-import textwrap
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 import click
 import pytest
+from helpers import MIXED, write_house_pack
 
 from lintnews.cli import check
 
 ROOT = Path(__file__).parent.parent
 README = ROOT / "README.md"
 
-# LN101 (logic, error), LN204 (loaded-language, warning), LN206 (loaded-language, info),
-# LN301 (attribution, warning), LN502 (style, warning).
-MIXED = ("Title\n\n"
-         "The stakes are impossible to understate.\n\n"
-         "The legendary coach left.\n\n"
-         "The so-called plan stalled.\n\n"
-         "Critics argue it failed.\n\n"
-         "It was the the end.\n")
 
 
 def lintnews(*args: str, cwd: Path, stdin: bytes = b"",
@@ -120,9 +112,7 @@ def test_text_summary_uses_singular_and_plural(tmp_path: Path, texts: list[str],
 
 
 def test_rules_table_columns_are_aligned_for_long_names_and_packs(tmp_path: Path) -> None:
-    packs = tmp_path / "a-very-long-house-style-folder-for-the-city-desk"
-    packs.mkdir()
-    (packs / "house.toml").write_text(textwrap.dedent("""
+    write_house_pack(tmp_path, """
         [[rule]]
         code = "HOUSE01"
         name = "a-house-rule-with-a-much-longer-name-than-any-builtin"
@@ -130,9 +120,7 @@ def test_rules_table_columns_are_aligned_for_long_names_and_packs(tmp_path: Path
         message = "House style: avoid '{match}'."
         summary = "House style: avoid 'boondoggle'."
         phrases = ["boondoggle"]
-        """), encoding="utf-8")
-    (tmp_path / "lintnews.toml").write_text(f'rule-packs = ["{packs.name}"]\n',
-                                            encoding="utf-8")
+        """, folder="a-very-long-house-style-folder-for-the-city-desk")
     rules = json.loads(lintnews("rules", "--format", "json", cwd=tmp_path).stdout)
     assert any(len(r["name"]) > 40 for r in rules) and any(len(r["pack"]) > 40 for r in rules)
     lines = lintnews("rules", cwd=tmp_path).stdout.splitlines()

@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from helpers import write_house_pack
+
 ARTICLE = "Headline\n\nThe council met on Tuesday. Its plan is a boondoggle, critics argue.\n"
 
 
@@ -162,17 +164,14 @@ def test_a_pack_rule_with_an_unknown_key_or_duplicate_code_is_an_error(tmp_path:
 
 
 def test_catastrophic_regex_in_a_pack_is_rejected(tmp_path: Path) -> None:
-    house = tmp_path / "house"
-    house.mkdir()
-    (house / "slow.toml").write_text(textwrap.dedent("""
+    write_house_pack(tmp_path, """
         [[rule]]
         code = "HOUSE03"
         name = "slow"
         category = "style"
         message = "m"
         patterns = ["(a+)+$"]
-    """), encoding="utf-8")
-    (tmp_path / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
+    """, file="slow.toml")
     (tmp_path / "a.txt").write_text("Headline\n\n" + "a" * 40 + "!\n", encoding="utf-8")
     result = _run(["check", "a.txt"], tmp_path)
     assert result.returncode == 2 and "nested repetition" in result.stderr

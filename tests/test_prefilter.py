@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import write_house_pack
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -92,8 +93,7 @@ def within_time(analysis: Callable[[str, int], Any], pattern: str, flags: int) -
 def _house(root: Path, pattern: str) -> None:
     """A house pack with `pattern` under `patterns` (LN901) and `swap_patterns` (LN902; of
     another category, or its findings would be taken for the first rule's, span for span)."""
-    (root / "house").mkdir()
-    (root / "house" / "house.toml").write_text(f"""
+    write_house_pack(root, f"""
 [[rule]]
 code = "LN901"
 name = "house-test"
@@ -109,8 +109,7 @@ category = "readability"
 type = "substitution"
 message = "write {{suggestion}}"
 swap_patterns = {{ '{pattern}' = "the house word" }}
-""", encoding="utf-8")
-    (root / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
+""")
     (root / "a.txt").write_text(ARTICLE, encoding="utf-8")
 
 
@@ -431,8 +430,7 @@ def test_fuzz_rule_planner_matches_what_the_plain_regex_matches(
 def test_a_house_phrase_that_can_match_nothing_is_a_clear_error(tmp_path: Path) -> None:
     """A phrase whose every word is optional ("really?") cannot be built into a pattern: the
     pack is refused with a one-line error naming it, not a traceback."""
-    (tmp_path / "house").mkdir()
-    (tmp_path / "house" / "house.toml").write_text("""
+    write_house_pack(tmp_path, """
 [[rule]]
 code = "LN901"
 name = "house-phrase"
@@ -440,8 +438,7 @@ category = "style"
 severity = "warning"
 message = "house phrase"
 phrases = ["really?"]
-""", encoding="utf-8")
-    (tmp_path / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
+""")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     env = {**os.environ, "LINTNEWS_CACHE_DIR": str(tmp_path / "cache")}
     proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "a.txt"], cwd=tmp_path,
