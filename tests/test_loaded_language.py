@@ -17,7 +17,8 @@ def flagged(code: str, sentence: str) -> list[str]:
             for f in lint_text(text, "a.txt", select=(code,), rules=RULES)]
 
 
-# -- LN202: a verb of saying is loaded only where it reports speech --------------------------
+# -- LN202 and LN210: a verb of saying is loaded only where it reports speech ----------------
+# LN210 (admitted, conceded, insisted) is off by default; `select` names it here.
 
 @pytest.mark.parametrize("sentence", [
     "The suspect admitted the robbery in court on Monday.",
@@ -34,8 +35,9 @@ def flagged(code: str, sentence: str) -> list[str]:
     "The defender admitted to lying about the crash.",
     "The firm admitted the error, and corrected its figures.",
 ])
-def test_ln202_is_quiet_when_the_verb_takes_an_object(sentence: str) -> None:
+def test_verbs_of_saying_are_quiet_when_the_verb_takes_an_object(sentence: str) -> None:
     assert flagged("LN202", sentence) == []
+    assert flagged("LN210", sentence) == []
 
 
 @pytest.mark.parametrize(("sentence", "words"), [
@@ -52,28 +54,44 @@ def test_ln202_is_quiet_when_the_verb_takes_an_object(sentence: str) -> None:
     ("The mayor insisted that the company knew.", ["insisted"]),
     ("The mayor insisted that the members knew nothing.", ["insisted"]),
 ])
-def test_ln202_insist_is_a_demand_with_a_bare_verb_and_speech_otherwise(
+def test_ln210_insist_is_a_demand_with_a_bare_verb_and_speech_otherwise(
         sentence: str, words: list[str]) -> None:
-    assert flagged("LN202", sentence) == words
+    assert flagged("LN210", sentence) == words
 
 
-@pytest.mark.parametrize(("sentence", "verb"), [
-    ("The minister admitted that the project was over budget.", "admitted"),
-    ("The chief executive admits the takeover has not delivered the savings.", "admits"),
-    ("The minister admitted he had misled the committee.", "admitted"),
-    ("The bank conceded on Tuesday that its systems had failed.", "conceded"),
-    ("The mayor admitted to reporters that the plan had stalled.", "admitted"),
-    ("\"We got it wrong,\" the coach admitted.", "admitted"),
-    ("\"We got it wrong,\" admitted the coach.", "admitted"),
-    ("The coach admitted: \"We got it wrong.\"", "admitted"),
-    ("The coach conceded, \"We got it wrong.\"", "conceded"),
-    ("The plan had failed, the minister conceded.", "conceded"),
-    ("Trump insisted the economy would recover by summer.", "insisted"),
-    ("Senator Smith boasted that she had written the bill.", "boasted"),
-    ("The opposition leader slammed the budget as a giveaway to the rich.", "slammed"),
+@pytest.mark.parametrize(("code", "sentence", "verb"), [
+    ("LN210", "The minister admitted that the project was over budget.", "admitted"),
+    ("LN210", "The chief executive admits the takeover has not delivered the savings.", "admits"),
+    ("LN210", "The bank conceded on Tuesday that its systems had failed.", "conceded"),
+    ("LN210", "The mayor admitted to reporters that the plan had stalled.", "admitted"),
+    ("LN210", "\"We got it wrong,\" the coach admitted.", "admitted"),
+    ("LN210", "\"We got it wrong,\" admitted the coach.", "admitted"),
+    ("LN210", "The coach admitted: \"We got it wrong.\"", "admitted"),
+    ("LN210", "The coach conceded, \"We got it wrong.\"", "conceded"),
+    ("LN210", "The plan had failed, the minister conceded.", "conceded"),
+    ("LN210", "Trump insisted the economy would recover by summer.", "insisted"),
+    ("LN202", "Senator Smith boasted that she had written the bill.", "boasted"),
+    ("LN202", "The opposition leader slammed the budget as a giveaway to the rich.", "slammed"),
 ])
-def test_ln202_still_flags_the_verb_where_it_reports_speech(sentence: str, verb: str) -> None:
-    assert flagged("LN202", sentence) == [verb]
+def test_verbs_of_saying_are_flagged_where_they_report_speech(
+        code: str, sentence: str, verb: str) -> None:
+    assert flagged(code, sentence) == [verb]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister admitted he had misled the committee.",
+    "The chief executive admitted that the company had made mistakes.",
+    "The senator conceded that she had been wrong about the tariffs.",
+])
+def test_ln210_leaves_a_confession_alone(sentence: str) -> None:
+    assert flagged("LN210", sentence) == []
+
+
+def test_ln210_is_off_unless_selected() -> None:
+    text = "Headline\n\nThe minister admitted that the project was over budget.\n"
+    assert [f.code for f in lint_text(text, "a.txt", rules=RULES)] == []
+    assert [f.code for f in lint_text(text, "a.txt", select=("LN2",), rules=RULES)] == []
+    assert [f.code for f in lint_text(text, "a.txt", select=("LN210",), rules=RULES)] == ["LN210"]
 
 
 @pytest.mark.parametrize(("sentence", "words", "suggestion"), [

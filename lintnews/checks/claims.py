@@ -85,14 +85,17 @@ _STATISTIC_ALTERNATIVES = [
 _STATISTIC = Matcher.of(_STATISTIC_ALTERNATIVES, re.IGNORECASE)
 
 
-def _paragraph_sourced(doc: Document, sentence_index: int) -> bool:
-    paragraph = doc.paragraphs[doc.sentences[sentence_index].paragraph]
+def _sourced(doc: Document, sentence_index: int) -> bool:
+    """A source named in the statistic's paragraph, or anywhere earlier in the story."""
+    sentence = doc.sentences[sentence_index]
+    paragraph = doc.paragraphs[sentence.paragraph]
     return any(doc.has_cue(doc.sentences[i]) for i in paragraph.sentences) or \
-        doc.is_sourced(doc.sentences[sentence_index])
+        doc.sourced_in_article(sentence)
 
 
 @rule(code="LN304", name="unsourced-statistic", category="attribution", severity="info",
-      summary="A rise, fall or record stated as a figure with no source in its paragraph.",
+      summary="A rise, fall or record stated as a figure with no source in its paragraph or "
+              "earlier in the story.",
       source="AP Stylebook 'polls and surveys'; Reuters Handbook of Journalism, 'Numbers'; "
              "attribution cues after the Gender Gap Tracker quote verbs (Asr et al., PLOS ONE "
              "16(1), 2021)",
@@ -102,15 +105,17 @@ def _paragraph_sourced(doc: Document, sentence_index: int) -> bool:
 def unsourced_statistic(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Why is this bad? A claimed change ("rose 40 percent", "doubled", "a record high") with
     no source cannot be checked. Say where the figure comes from ("according to the census",
-    "data from the central bank show") in the same paragraph. Plain figures such as vote
-    shares, dates, ages, scores and prices are background facts and are not flagged."""
+    "data from the central bank show"). A source named in the paragraph, or earlier in the
+    story, covers it: readers take a figure to come from the sources the story has named.
+    Plain figures such as vote shares, dates, ages, scores and prices are background facts
+    and are not flagged."""
     reported: set[int] = set()
     for start, end in _STATISTIC.find_in(doc):
         sentence = doc.sentence_at(start)
         if sentence is None or sentence.index in reported or end > sentence.end:
             continue
         if doc.paragraphs[sentence.paragraph].is_heading or \
-                doc.in_direct_quote(start, end) or _paragraph_sourced(doc, sentence.index):
+                doc.in_direct_quote(start, end) or _sourced(doc, sentence.index):
             continue
         reported.add(sentence.index)
         yield Hit(start, end, f"The statistic '{doc.prose[start:end]}' has no named source "

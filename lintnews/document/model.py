@@ -21,6 +21,15 @@ _ALNUM_RUN_RE = regex(r"[^\W_]+")
 _CLAUSE_BREAK_RE = regex(r"[,;:—–]|\s-\s|[\"”]")
 _PARAGRAPH_ATTRIBUTION_RE = regex(r"\s*According to\b[^,]{2,80},")
 _ALNUM_SPLIT_RE = regex(r"([^\W_]+)")
+# The first person outside quotation marks, in a story told in the third person, is someone
+# else speaking: an interview answer or a reader's letter printed without quote marks.
+_FIRST_PERSON_RE = regex(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|"
+                         r"[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us)\b")
+_SPEAKER_LABEL_RE = regex(
+    r"(?!(?:Update|Updated|Note|Editor['’]s note|Correction|Clarification|Source|Sources|See also|"
+    r"Related|Photo|Video|Warning|Breaking|Analysis|Opinion|Comment|Summary|Background|Read more|"
+    r"Disclaimer|Image|Caption|Credit|Timeline|Key points|Watch|Listen)\s*:)"
+    r"(?:Q|A|Question|Answer|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s")
 
 
 def _case_sensitive_chars() -> frozenset[str]:
@@ -238,6 +247,8 @@ class Document:
         sentence = self.sentence_at(start)
         if sentence is None:
             return False
+        if sentence.paragraph in self.speaker_paragraphs:
+            return True
         for cue_start, cue_end, whole in self.cue_spans(sentence.index):
             if cue_start < end and cue_end > start:
                 continue  # the span's own verb ("critics say") is not its source
@@ -252,10 +263,30 @@ class Document:
                 return True
         return False
 
+    @cached_property
+    def speaker_paragraphs(self) -> frozenset[int]:
+        """Paragraphs in someone else's voice though not in quote marks: an answer after a
+        speaker label ("Q:", "Smith:"), or first-person narration ("We support a balanced
+        budget. We're pro-life…") in a story that is otherwise told in the third person."""
+        body = [p for p in self.paragraphs
+                if p.kind in ("paragraph", "list_item", "blockquote") and p.end > p.start]
+        labelled = {p.index for p in body if _SPEAKER_LABEL_RE.match(self.prose, p.start, p.end)}
+        first_person = set()
+        for p in body:
+            text = _outside_quotes(self.prose[p.start:p.end])
+            if len(_FIRST_PERSON_RE.findall(text)) >= 2:
+                first_person.add(p.index)
+        if len(body) < 3 or len(first_person) * 2 > len(body):
+            first_person = set()  # a column or a letter: the writer's own voice
+        return frozenset(labelled | first_person)
+
     def is_sourced(self, sentence: Sentence) -> bool:
         """A named source in this sentence, the one before or after in the same paragraph,
-        an attributed quotation in it, or an "According to X," opening the paragraph."""
+        an attributed quotation in it, an "According to X," opening the paragraph, or a
+        paragraph in a speaker's own voice (see speaker_paragraphs)."""
         paragraph = self.paragraphs[sentence.paragraph]
+        if paragraph.index in self.speaker_paragraphs:
+            return True
         for i in (sentence.index, sentence.index - 1, sentence.index + 1):
             if i in paragraph.sentences and self.cue_spans(i):
                 return True
@@ -263,6 +294,52 @@ class Document:
             return True
         return any(q.attributed and q.start < sentence.end and q.end > sentence.start
                    for q in self._quotes_near(sentence))
+
+    def next_sentence(self, sentence: Sentence) -> Sentence | None:
+        """The sentence after, even in the next paragraph, but not in a heading."""
+        following = sentence.index + 1
+        if following >= len(self.sentences):
+            return None
+        candidate = self.sentences[following]
+        return None if self.paragraphs[candidate.paragraph].is_heading else candidate
+
+    def sentences_around(self, sentence: Sentence) -> list[Sentence]:
+        """The sentence before it in its paragraph, the sentence, and the next one (across a
+        paragraph break: a reply often opens the next paragraph)."""
+        around = [sentence]
+        if sentence.index - 1 in self.paragraphs[sentence.paragraph].sentences:
+            around.insert(0, self.sentences[sentence.index - 1])
+        following = self.next_sentence(sentence)
+        if following is not None:
+            around.append(following)
+        return around
+
+    def _names_a_source(self, sentence: Sentence) -> bool:
+        return bool(self.cue_spans(sentence.index)) or any(
+            q.attributed and q.start < sentence.end and q.end > sentence.start
+            for q in self._quotes_near(sentence))
+
+    def named_source_follows(self, sentence: Sentence) -> bool:
+        """The next sentence names a source ("Analysts said rates would fall. 'We expect…,'
+        said Jane Doe, an economist at…"): the one the vague subject stood for."""
+        following = self.next_sentence(sentence)
+        return following is not None and self._names_a_source(following)
+
+    @cached_property
+    def _first_sourced_sentence(self) -> int:
+        for sentence in self.sentences:
+            if not self.paragraphs[sentence.paragraph].is_heading and (
+                    self._names_a_source(sentence) or _PARAGRAPH_ATTRIBUTION_RE.match(
+                        self.prose, sentence.start, sentence.end)):
+                return sentence.index
+        return len(self.sentences)
+
+    def sourced_in_article(self, sentence: Sentence) -> bool:
+        """A source named earlier in the story, or next to the sentence, covers what follows,
+        as readers assume of a news story: "The census bureau released its figures on Monday.
+        … Rents rose 40 percent."
+        """
+        return self._first_sourced_sentence <= sentence.index or self.is_sourced(sentence)
 
     def _quotes_near(self, sentence: Sentence) -> list[Quotation]:
         i = bisect_right(self._quote_starts, sentence.end)

@@ -13,8 +13,17 @@ that, overlapping a hit, clear it: "claimed responsibility"), `unless_before` /
 called a regime"), `skip_attributed` (reported speech of a named source; the phrases in
 `skip_attributed_except`, such as "sadly", stay the writer's words even there), `skip_sourced`
 (a named source in the sentence or the one before or after it in the paragraph),
-`sourced_severity` (report at this severity when such a source is nearby), `scope` (which
-blocks: body, headline, heading) and `quotes` (skip, info or report inside direct quotes).
+`sourced_severity` (report at this severity when such a source is nearby), `unless_nearby`
+(a regular expression in the sentence before, the hit's own or the next: a dispute that makes
+"claimed" the right word), `skip_named_after` (a named source in the next sentence stands for
+the vague one: "Analysts said… 'Rates will fall,' said Jane Doe of…"), `skip_titles`
+(capitalised mid-sentence: a title), `scope` (which blocks: body, headline, heading) and
+`quotes` (skip, info or report inside direct quotes).
+
+`[[rule.sense]]` tables tell a word's loaded sense from its neutral one by its neighbours:
+`words` (the phrases it speaks about), `loaded_before`/`loaded_after` (one must match, when
+given), `neutral_before`/`neutral_after`/`neutral_sentence` (any match clears the hit),
+`severity` (for these words where they are still flagged) and `why`.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from lintnews.engine.cache import RuleCache
 from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.matcher import COMMON_WORDS, LiteralPart, Part, RegexPart, literal_table
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
-from lintnews.engine.phrase_rule import Context_, PhraseRule, Swap
+from lintnews.engine.phrase_rule import Context_, PhraseRule, Sense, Swap
 from lintnews.engine.phrases import phrase_keys, phrase_regex, phrases_source
 from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
 from lintnews.engine.trie import split_padding, trie_regex
@@ -39,9 +48,12 @@ RULE_KEYS = {
     "source", "phrases", "swap", "patterns", "swap_patterns", "exceptions", "unless_before",
     "unless_after", "only_before", "only_after", "unless_sentence", "skip_sourced",
     "sourced_severity", "skip_names", "skip_mentions", "skip_attributed",
-    "skip_attributed_except", "only_speech", "scope", "quotes",
+    "skip_attributed_except", "only_speech", "scope", "quotes", "unless_nearby",
+    "skip_named_after", "skip_titles", "sense",
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
+SENSE_KEYS = {"words", "why", "loaded_before", "loaded_after", "neutral_before",
+              "neutral_after", "neutral_sentence", "severity"}
 SCOPES = {"body", "headline", "heading"}
 RULE_CODE_RE = regex(r"[A-Z][A-Z0-9]*\d{2,}")
 class PackError(Exception):
@@ -137,9 +149,9 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
             planned.append(cache.plan(rule_key, compute) if cache and rule_key else compute())
         return planned[0]
 
-    def phrase_set(key: str) -> LazyRegex | None:
+    def phrase_set(key: str, table: dict[str, Any] = data) -> LazyRegex | None:
         """The phrases of a context key (`only_speech`), to recognise a hit's own words."""
-        listed = _as_list(data[key], key, where) if data.get(key) else []
+        listed = _as_list(table[key], key, where) if table.get(key) else []
         if not listed:
             return None
         try:
@@ -165,8 +177,8 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
     except (ValueError, re.error) as err:
         raise PackError(f"{where}: bad phrase: {err}") from None
 
-    def user_regex(key: str, anchor: str) -> LazyRegex | None:
-        value = data.get(key)
+    def user_regex(key: str, anchor: str, table: dict[str, Any] = data) -> LazyRegex | None:
+        value = table.get(key)
         if value is None:
             return None
         if not isinstance(value, str):
@@ -183,6 +195,28 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
             raise PackError(f"{where}: '{key}': {err}") from None
         return lazy
 
+    def sense(table: Any, number: int) -> Sense:
+        """One [[rule.sense]] table: which words, and the neighbours that tell their senses."""
+        at = f"sense {number}"
+        if not isinstance(table, dict):
+            raise PackError(f"{where}: {at}: expected a table ([[rule.sense]])")
+        unknown_keys = sorted(set(table) - SENSE_KEYS)
+        if unknown_keys:
+            raise PackError(f"{where}: {at}: unknown key '{unknown_keys[0]}'")
+        words = phrase_set("words", table)
+        if words is None:
+            raise PackError(f"{where}: {at}: 'words' must name the phrases it speaks about")
+        return Sense(words=words,
+                     loaded_before=user_regex("loaded_before", "end", table),
+                     loaded_after=user_regex("loaded_after", "start", table),
+                     neutral_before=user_regex("neutral_before", "end", table),
+                     neutral_after=user_regex("neutral_after", "start", table),
+                     neutral_sentence=user_regex("neutral_sentence", "anywhere", table),
+                     severity=_severity(table.get("severity"), f"{where}: {at}"))
+
+    senses = data.get("sense", [])
+    if not isinstance(senses, list):
+        raise PackError(f"{where}: 'sense' must be a list of tables ([[rule.sense]])")
     scope = frozenset(_as_list(data.get("scope", sorted(SCOPES)), "scope", where))
     if not scope <= SCOPES:
         raise PackError(f"{where}: scope entries must be among {', '.join(sorted(SCOPES))}")
@@ -201,6 +235,10 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         skip_sourced=bool(data.get("skip_sourced", False)),
         sourced_severity=_severity(data.get("sourced_severity"), where),
         scope=scope,
+        unless_nearby=user_regex("unless_nearby", "anywhere"),
+        skip_named_after=bool(data.get("skip_named_after", False)),
+        skip_titles=bool(data.get("skip_titles", False)),
+        senses=tuple(sense(table, n) for n, table in enumerate(senses, 1)),
     )
     examples = data.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:

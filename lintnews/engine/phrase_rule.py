@@ -26,6 +26,20 @@ _MENTION_RE = regex(
 _CONTEXT_CHARS = 80
 
 
+class Sense(NamedTuple):
+    """Where some of a rule's words are loaded and where they are neutral, told apart by
+    their neighbours: "regime" is loaded when tied to a state or leader ("the Assad regime",
+    "the regime arrested"), not as a scheme ("a regime of daily training")."""
+
+    words: LazyRegex  # the hits this sense speaks about (matched against the whole hit)
+    loaded_before: LazyRegex | None  # when either loaded_ key is given, one of them must match
+    loaded_after: LazyRegex | None
+    neutral_before: LazyRegex | None  # any neutral_ match clears the hit
+    neutral_after: LazyRegex | None
+    neutral_sentence: LazyRegex | None
+    severity: Severity | None  # reported at this level where it is still flagged
+
+
 class Context_(NamedTuple):
     exceptions: LazyRegex | None
     unless_before: LazyRegex | None
@@ -41,6 +55,10 @@ class Context_(NamedTuple):
     skip_sourced: bool
     sourced_severity: Severity | None
     scope: frozenset[str]
+    unless_nearby: LazyRegex | None = None  # anywhere in the sentence before, this or the next
+    skip_named_after: bool = False  # a named source in the next sentence stands for the vague one
+    skip_titles: bool = False  # a capitalised hit mid-sentence is a title: "her single Outrageous"
+    senses: tuple[Sense, ...] = ()
 
 
 class Swap(NamedTuple):
@@ -113,7 +131,8 @@ class PhraseRule:
                 suggestion=" or ".join(f"'{s}'" for s in suggestions) if suggestions else "",
                 replacement=suggestions[0] if suggestions else "",
             )
-            severity = None
+            severity = next((sense.severity for sense in self._senses_of(found)
+                             if sense.severity is not None), None)
             if self.context.sourced_severity is not None and doc.is_sourced(sentence):
                 severity = self.context.sourced_severity
             yield Hit(start, end, message, suggestions, severity)
@@ -132,6 +151,9 @@ class PhraseRule:
             if pattern.fullmatch(found) or pattern.fullmatch(normalised):
                 return suggestions
         return []
+
+    def _senses_of(self, found: str) -> list[Sense]:
+        return [sense for sense in self.context.senses if sense.words.compiled.fullmatch(found)]
 
     def _in_scope(self, doc: Document, paragraph_index: int) -> bool:
         kind = doc.paragraphs[paragraph_index].kind
@@ -164,15 +186,72 @@ class PhraseRule:
             return True
         if c.skip_names and _in_name(prose, sentence.start, start, end):
             return True
+        if c.skip_titles and _is_title(prose, sentence.start, start):
+            return True
         if c.skip_sourced and doc.is_sourced(sentence):
             return True
+        if c.skip_named_after and doc.named_source_follows(sentence):
+            return True
+        if c.unless_nearby is not None and _said_nearby(c.unless_nearby, doc, sentence,
+                                                         start, end):
+            return True
         found = prose[start:end]
+        if c.senses and any(_sense_clears(sense, doc, sentence, before, after)
+                            for sense in self._senses_of(found)):
+            return True
         if c.only_speech is not None and c.only_speech.compiled.fullmatch(found) and \
                 not reports_speech(prose, start, end, sentence.start, sentence.end):
             return True  # "admitted the robbery": an object, not what someone said
         return c.skip_attributed and doc.is_reported_speech(start, end) and not (
             c.skip_attributed_except is not None
             and c.skip_attributed_except.compiled.fullmatch(found))
+
+
+# Where the hit's own clause ends: what follows may be another voice ("…; the company says").
+_CLAUSE_END_RE = regex(r"[;:—–]|\s-\s|,?\s+(?:but|while|whereas|although|though|however|yet)\b",
+                       re.IGNORECASE)
+
+
+def _said_nearby(pattern: LazyRegex, doc: Document, sentence: Any, start: int, end: int) -> bool:
+    """`pattern` in the sentence before, in the hit's sentence outside the clause it governs
+    (the claim itself: "claimed the story was a hoax"), or in the next sentence."""
+    around = doc.sentences_around(sentence)
+    compiled = pattern.compiled
+    prose = doc.prose
+    if compiled.search(prose[around[0].start:start]):
+        return True
+    clause_end = _CLAUSE_END_RE.search(prose, end, sentence.end)
+    if clause_end and compiled.search(prose[clause_end.start():sentence.end]):
+        return True
+    return around[-1] is not sentence and bool(compiled.search(prose[sentence.end:
+                                                                      around[-1].end]))
+
+
+def _sense_clears(sense: Sense, doc: Document, sentence: Any, before: str, after: str) -> bool:
+    """Do the hit's neighbours show the neutral sense, or fail to show the loaded one?"""
+    if sense.neutral_before is not None and sense.neutral_before.compiled.search(before):
+        return True
+    if sense.neutral_after is not None and sense.neutral_after.compiled.match(after):
+        return True
+    if sense.neutral_sentence is not None and sense.neutral_sentence.compiled.search(
+            doc.sentence_text(sentence)):
+        return True
+    if sense.loaded_before is None and sense.loaded_after is None:
+        return False
+    return not ((sense.loaded_before is not None and sense.loaded_before.compiled.search(before))
+                or (sense.loaded_after is not None and sense.loaded_after.compiled.match(after)))
+
+
+def _is_title(prose: str, sentence_start: int, start: int) -> bool:
+    """A capitalised word mid-sentence, not after a colon or an opening quote: a title or a
+    name ("her single Outrageous", "the Iconic Hotel")."""
+    if not prose[start].isupper() or start <= sentence_start:
+        return False
+    previous = prose[sentence_start:start].rstrip()
+    if not previous or previous[-1] in ":;\"“‘'(—–-":
+        return False
+    words = previous.split()[-8:]  # a headline in title case capitalises every word
+    return sum(w[:1].isupper() for w in words) * 2 <= len(words)
 
 
 def _is_quoted_word(prose: str, start: int, end: int) -> bool:

@@ -1,0 +1,73 @@
+"""Recall on expert-labelled news sentences (BABE), measured, never shipped.
+
+    python benchmarks/babe_recall.py [../shared/eval/babe-dev.jsonl] [--by-code]
+
+BABE (Spinde et al., 2021) is AGPL-licensed: this script reads it where it lies and prints
+figures only; no sentence or word list from it is copied into the project. Each line is
+{"id", "text", "expect": [{"phrase", "categories"}]}; ids starting "babe-c" are sentences the
+annotators labelled neutral. A marked phrase is recalled when a finding in one of its
+categories overlaps it; a neutral sentence is flagged when it has any finding in the
+loaded-language, logic or attribution categories.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from lintnews.config import Settings
+from lintnews.engine.registry import load_rules
+from lintnews.engine.runner import lint_source, select_rules
+from lintnews.source import SourceFile
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "eval" / "babe-dev.jsonl"
+JUDGED = ("loaded-language", "logic", "attribution")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--by-code", action="store_true", help="recalled phrases per rule")
+    args = parser.parse_args(argv)
+    if not args.path.is_file():
+        print(f"babe_recall: {args.path}: no such file", file=sys.stderr)
+        return 2
+    settings = Settings()
+    rules = select_rules(load_rules(), settings, None, ())
+    marked = recalled = neutral = neutral_flagged = 0
+    by_code: Counter[str] = Counter()
+    for line in args.path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        text = item["text"]
+        findings = lint_source(SourceFile(f"{item['id']}.txt", text), rules, settings).findings
+        if item["id"].startswith("babe-c"):
+            neutral += 1
+            neutral_flagged += any(f.category in JUDGED for f in findings)
+        for expected in item.get("expect", []):
+            start = text.find(expected["phrase"])
+            if start < 0:
+                continue
+            end = start + len(expected["phrase"])
+            marked += 1
+            hits = [f for f in findings if f.category in expected["categories"]
+                    and f.offset < end and f.end_offset > start]
+            if hits:
+                recalled += 1
+                by_code[hits[0].code] += 1
+    print(f"marked phrases recalled: {recalled}/{marked} ({recalled / max(marked, 1):.1%})")
+    print(f"neutral sentences flagged: {neutral_flagged}/{neutral} "
+          f"({neutral_flagged / max(neutral, 1):.1%})")
+    if args.by_code:
+        for code, count in sorted(by_code.items()):
+            print(f"  {code} {count}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
