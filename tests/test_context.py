@@ -82,6 +82,9 @@ def test_a_capitalised_title_is_not_a_judgement(code: str, body: str,
     "The minister claimed the figures were accurate, but auditors disputed them.",
     "Thousands joined a rally claiming the election was stolen.",
     "The army claimed to have shot down four drones overnight.",
+    "The administration sued to stop publication, claiming the book had not been vetted.",
+    "Officials claimed the lanes were closed for a traffic study. The court found that the "
+    "closures were political revenge.",
 ])
 def test_ln203_is_quiet_where_the_claim_is_disputed(body: str) -> None:
     assert flagged("LN203", body) == []
@@ -125,6 +128,12 @@ def test_a_named_source_in_the_next_sentence_stands_for_the_vague_one() -> None:
 ])
 def test_data_as_subject_is_vague_only_when_bare(body: str, words: list[str]) -> None:
     assert flagged("LN301", body) == words
+
+
+def test_a_described_scholarly_debate_is_background_not_a_hidden_source() -> None:
+    body = ("There are competing theories about how flight began. Some scientists believe the "
+            "first fliers glided from trees.")
+    assert flagged("LN301", body) == []
 
 
 def test_a_weasel_phrase_inside_a_named_sources_paraphrase_is_theirs() -> None:
