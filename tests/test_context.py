@@ -83,6 +83,7 @@ def test_a_capitalised_title_is_not_a_judgement(code: str, body: str,
     "Thousands joined a rally claiming the election was stolen.",
     "The army claimed to have shot down four drones overnight.",
     "The administration sued to stop publication, claiming the book had not been vetted.",
+    "The company claimed it had paid all its taxes. But the tax office says it owes $2 million.",
     "Officials claimed the lanes were closed for a traffic study. The court found that the "
     "closures were political revenge.",
 ])
@@ -95,6 +96,9 @@ def test_ln203_is_quiet_where_the_claim_is_disputed(body: str) -> None:
     # the dispute words belong to the claim itself, not to another side
     ("The senator claimed that the report was a hoax.", "claimed"),
     ("He has long claimed that he was the best athlete there, a boast rarely challenged.",
+     "claimed"),
+    # "However" opening the claim's own sentence contrasts it with the one before
+    ("She said she was not pressured. However, she claimed she had received threats.",
      "claimed"),
     # "denied" in the sense of refused is not a dispute
     ("The mayor claimed the plan would cut rents. Tenants were denied access to the meeting.",

@@ -218,12 +218,17 @@ def _said_nearby(pattern: LazyRegex, doc: Document, sentence: Any, start: int, e
     around = doc.sentences_around(sentence)
     compiled = pattern.compiled
     prose = doc.prose
-    if compiled.search(prose[around[0].start:start]):
+    # Each piece on its own: "But" opening the hit's own sentence contrasts it with the one
+    # before; opening the next sentence ("…. But the company says…"), it answers the claim.
+    if around[0] is not sentence and compiled.search(prose[around[0].start:sentence.start]):
+        return True
+    if compiled.search(prose[sentence.start:start]):
         return True
     clause_end = _CLAUSE_END_RE.search(prose, end, sentence.end)
     if clause_end and compiled.search(prose[clause_end.start():sentence.end]):
         return True
-    return around[-1] is not sentence and bool(compiled.search(prose[sentence.end:
+    # from the hit sentence's last character, so that the next one is seen opening
+    return around[-1] is not sentence and bool(compiled.search(prose[sentence.end - 1:
                                                                       around[-1].end]))
 
 
