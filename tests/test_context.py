@@ -84,6 +84,7 @@ def test_a_capitalised_title_is_not_a_judgement(code: str, body: str,
     "The army claimed to have shot down four drones overnight.",
     "The administration sued to stop publication, claiming the book had not been vetted.",
     "The company claimed it had paid all its taxes. But the tax office says it owes $2 million.",
+    "The magazine claimed the general had lied. He spoke at noon. His aides denied the story.",
     "Officials claimed the lanes were closed for a traffic study. The court found that the "
     "closures were political revenge.",
 ])
@@ -228,8 +229,8 @@ def test_a_house_pack_can_use_senses_and_unless_nearby(tmp_path) -> None:
     (tmp_path / "house.toml").write_text(HOUSE, encoding="utf-8")
     settings = Settings(rule_packs=(tmp_path,))
     text = ("Headline\n\nThe council's pension scheme opens in May. Police broke up a "
-            "criminal scheme. The bridge was a boondoggle.\n\nThe station is a boondoggle. "
-            "Its cost is disputed.\n")
+            "criminal scheme. The bridge was a boondoggle.\n\nThe station opened in May. It is "
+            "a boondoggle. Its cost is disputed.\n")
     found = [(text[f.offset:f.end_offset], str(f.severity))
              for f in lint_text(text, "a.txt", settings=settings, select=("HOUSE",))]
     assert found == [("scheme", "info"), ("boondoggle", "warning")]

@@ -303,15 +303,20 @@ class Document:
         candidate = self.sentences[following]
         return None if self.paragraphs[candidate.paragraph].is_heading else candidate
 
-    def sentences_around(self, sentence: Sentence) -> list[Sentence]:
-        """The sentence before it in its paragraph, the sentence, and the next one (across a
-        paragraph break: a reply often opens the next paragraph)."""
+    def sentences_around(self, sentence: Sentence, after: int = 1) -> list[Sentence]:
+        """The sentence before it in its paragraph, the sentence, and the next `after` ones:
+        the first across a paragraph break (a reply often opens the next paragraph), any
+        further ones in that sentence's paragraph."""
         around = [sentence]
         if sentence.index - 1 in self.paragraphs[sentence.paragraph].sentences:
             around.insert(0, self.sentences[sentence.index - 1])
         following = self.next_sentence(sentence)
-        if following is not None:
+        while following is not None and len(around) - around.index(sentence) <= after:
             around.append(following)
+            index = following.index + 1
+            if index not in self.paragraphs[following.paragraph].sentences:
+                break
+            following = self.sentences[index]
         return around
 
     def _names_a_source(self, sentence: Sentence) -> bool:

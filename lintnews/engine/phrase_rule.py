@@ -55,7 +55,7 @@ class Context_(NamedTuple):
     skip_sourced: bool
     sourced_severity: Severity | None
     scope: frozenset[str]
-    unless_nearby: LazyRegex | None = None  # anywhere in the sentence before, this or the next
+    unless_nearby: LazyRegex | None = None  # in the sentence before, this or the next two
     skip_named_after: bool = False  # a named source in the next sentence stands for the vague one
     skip_titles: bool = False  # a capitalised hit mid-sentence is a title: "her single Outrageous"
     senses: tuple[Sense, ...] = ()
@@ -214,8 +214,8 @@ _CLAUSE_END_RE = regex(r"[;:—–]|\s-\s|,?\s+(?:but|while|whereas|although|tho
 
 def _said_nearby(pattern: LazyRegex, doc: Document, sentence: Any, start: int, end: int) -> bool:
     """`pattern` in the sentence before, in the hit's sentence outside the clause it governs
-    (the claim itself: "claimed the story was a hoax"), or in the next sentence."""
-    around = doc.sentences_around(sentence)
+    (the claim itself: "claimed the story was a hoax"), or in the next two sentences."""
+    around = doc.sentences_around(sentence, after=2)
     compiled = pattern.compiled
     prose = doc.prose
     # Each piece on its own: "But" opening the hit's own sentence contrasts it with the one
