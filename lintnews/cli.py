@@ -93,6 +93,9 @@ def entry() -> None:
               help="Print counts per rule and category and document metrics (text or json).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Lint files in N processes (default: the number of cores).")
+@click.option("--genre", metavar="NAME",
+              help="Lint every file as this genre (news, sports, review, opinion, comments, "
+                   "business, or one the config defines) instead of deciding it per file.")
 @click.option("--column-unit", type=click.Choice(COLUMN_UNITS), default=DEFAULT_UNIT,
               show_default=True,
               help="What text, github and checkstyle columns count: characters (code points), "
@@ -101,7 +104,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
           fail_on: str | None, config_path: Path | None, stdin_filename: str, fix: bool,
           show_diff: bool, changed_since: str | None, baseline_path: Path | None,
           write_baseline_path: Path | None, statistics: bool, jobs: int | None,
-          column_unit: str) -> None:
+          genre: str | None, column_unit: str) -> None:
     """Lint article files and folders ('-' reads standard input).
 
     With '-' alone, --fix prints the whole text, fixed, on standard output (unchanged when
@@ -138,6 +141,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
         jobs=jobs or os.cpu_count() or 1,
         progress=show_progress(),
         column_unit=column_unit,
+        genre=genre.strip().lower() if genre is not None else None,
     )
     try:
         finder = ConfigFinder(config_path)

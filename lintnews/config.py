@@ -6,6 +6,7 @@ values are errors that name the file and the key: a typo must never silently do 
 
 from __future__ import annotations
 
+import string
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,27 @@ class Vocabulary:
     accept: tuple[str, ...] = ()  # terms no rule may flag
 
 
+OFF = "off"  # a genre severity: the rule is not reported in that genre
+GenreLevel = Severity | str  # a Severity, or OFF
+DEFAULT_GENRE_KEYS = ("genre", "section", "type")
+
+
+@dataclass(frozen=True)
+class GenreSettings:
+    """The [genre] table: how a file's genre is decided, and per-genre severities."""
+
+    keys: tuple[str, ...] = DEFAULT_GENRE_KEYS  # front-matter keys read, first that names one
+    guess: bool = True  # guess from the content when nothing else decides
+    paths: dict[str, str] = field(default_factory=dict)  # glob (from the config's folder) → genre
+    aliases: dict[str, str] = field(default_factory=dict)  # front-matter value (lower) → genre
+    severity: dict[str, dict[str, GenreLevel]] = field(default_factory=dict)  # genre → code → level
+
+    @property
+    def genres(self) -> set[str]:
+        """The genres this config names: a config may define its own (e.g. "obituary")."""
+        return {*self.paths.values(), *self.aliases.values(), *self.severity}
+
+
 @dataclass(frozen=True)
 class Settings:
     path: Path | None = None  # the config file, None for defaults
@@ -51,6 +73,7 @@ class Settings:
     readability: Readability = field(default_factory=Readability)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     spelling: str = DEFAULT_SPELLING  # of lintnews' own messages and suggestions: "us" or "uk"
+    genre: GenreSettings = field(default_factory=GenreSettings)
 
     @property
     def root(self) -> Path:
@@ -58,7 +81,7 @@ class Settings:
 
 
 TOP_KEYS = {"select", "ignore", "fail-on", "exclude", "per-path-ignores", "severity",
-            "rule-packs", "readability", "vocabulary", "language"}
+            "rule-packs", "readability", "vocabulary", "language", "genre"}
 READABILITY_KEYS = {
     "sentence-words-info": int, "sentence-words-warning": int, "lead-words-info": int,
     "lead-words-warning": int, "paragraph-words": int, "paragraph-sentences": int,
@@ -69,6 +92,8 @@ THRESHOLD_PAIRS = (("sentence-words-info", "sentence-words-warning"),
                    ("lead-words-info", "lead-words-warning"))
 VOCABULARY_KEYS = {"reject", "accept"}
 LANGUAGE_KEYS = {"spelling"}
+GENRE_KEYS = {"keys", "guess", "paths", "aliases", "severity"}
+_GENRE_NAME_CHARS = frozenset(string.ascii_lowercase + string.digits + "_-")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -133,6 +158,7 @@ def parse_settings(table: dict[str, Any], path: Path, section: str) -> Settings:
         readability=_readability(table.get("readability", {}), path, section),
         vocabulary=_vocabulary(table.get("vocabulary", {}), path, section),
         spelling=_spelling(table.get("language", {}), path, section),
+        genre=_genre(table.get("genre", {}), path, section),
     )
 
 
@@ -190,6 +216,71 @@ def _spelling(table: Any, path: Path, section: str) -> str:
         raise ConfigError(f"{path}: key 'language.spelling' in {section}: must be "
                           f"{' or '.join(repr(s) for s in SPELLINGS)}, not {spelling!r}")
     return str(spelling)
+
+
+def parse_genre_level(value: Any) -> GenreLevel:
+    """A genre severity: "error", "warning", "info" or "off"."""
+    if isinstance(value, str) and value.strip().lower() == OFF:
+        return OFF
+    if not isinstance(value, str):
+        raise ValueError(f"expected \"error\", \"warning\", \"info\" or \"off\", not {value!r}")
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise ValueError(f"unknown severity {value!r} (use error, warning, info or off)") from None
+
+
+def genre_name(value: Any) -> str:
+    """A genre's name, lower case: a word such as "sports" or "obituary"."""
+    name = value.strip().lower() if isinstance(value, str) else ""
+    if not name or name[0] not in string.ascii_lowercase or set(name) - _GENRE_NAME_CHARS:
+        raise ValueError(f"{value!r} is not a genre name (a lower-case word such as "
+                         "\"sports\" or \"obituary\")")
+    return name
+
+
+def _genre(table: Any, path: Path, section: str) -> GenreSettings:
+    _check_table(table, "genre", GENRE_KEYS, path, section)
+
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}: key 'genre.{key}' in {section}: {problem}")
+
+    keys = _string_list(table.get("keys", list(DEFAULT_GENRE_KEYS)),
+                        f"{path}: key 'genre.keys' in {section}")
+    guess = table.get("guess", True)
+    if not isinstance(guess, bool):
+        raise fail("guess", f"expected true or false, not {guess!r}")
+    named: dict[str, dict[str, str]] = {}
+    for sub in ("paths", "aliases"):
+        sub_table = table.get(sub, {})
+        if not isinstance(sub_table, dict):
+            raise fail(sub, "expected a table of \"" +
+                       ("glob" if sub == "paths" else "front-matter value") + "\" = \"genre\"")
+        named[sub] = {}
+        for key, value in sub_table.items():
+            try:
+                named[sub][key if sub == "paths" else key.strip().lower()] = genre_name(value)
+            except ValueError as err:
+                raise fail(f"{sub}.{key}", str(err)) from None
+    severity_table = table.get("severity", {})
+    if not isinstance(severity_table, dict):
+        raise fail("severity", "expected tables [genre.severity.GENRE] of CODE = \"level\"")
+    severity: dict[str, dict[str, GenreLevel]] = {}
+    for genre, levels in severity_table.items():
+        try:
+            name = genre_name(genre)
+        except ValueError as err:
+            raise fail(f"severity.{genre}", str(err)) from None
+        if not isinstance(levels, dict):
+            raise fail(f"severity.{genre}", "expected a table of CODE = \"level\"")
+        severity[name] = {}
+        for code, level in levels.items():
+            try:
+                severity[name][code.strip().upper()] = parse_genre_level(level)
+            except ValueError as err:
+                raise fail(f"severity.{genre}.{code}", str(err)) from None
+    return GenreSettings(keys=tuple(k.lower() for k in keys), guess=guess,
+                         paths=named["paths"], aliases=named["aliases"], severity=severity)
 
 
 def load_config_file(path: Path) -> Settings | None:

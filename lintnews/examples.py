@@ -8,6 +8,7 @@ from pathlib import Path
 from lintnews.config import Settings, parse_settings
 from lintnews.engine.model import Finding, Rule
 from lintnews.engine.runner import lint_source
+from lintnews.genre import DEFAULT_GENRE
 from lintnews.source import SourceFile
 
 if sys.version_info >= (3, 11):
@@ -30,11 +31,13 @@ def example_settings(rule: Rule) -> Settings:
 
 def run_example(rule: Rule, example: str) -> list[Finding]:
     """Findings of `rule` alone on `example`: plain text, or Markdown for an example with a
-    comment (where lintnews directives live), whose codes may name any built-in rule."""
+    comment (where lintnews directives live), whose codes may name any built-in rule. An
+    example shows the rule itself, so it is linted as news whatever its content."""
     if "<!--" not in example:
         return lint_source(SourceFile("example.txt", example_text(example)), [rule],
-                           example_settings(rule)).findings
+                           example_settings(rule), genre=DEFAULT_GENRE).findings
     from lintnews.engine.registry import load_rules
 
     return lint_source(SourceFile("example.md", example_text(example)), [rule],
-                       example_settings(rule), known=[rule, *load_rules()]).findings
+                       example_settings(rule), known=[rule, *load_rules()],
+                       genre=DEFAULT_GENRE).findings

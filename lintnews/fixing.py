@@ -123,7 +123,7 @@ def relinter(finder: ConfigFinder, options: Options) -> Relint:
             except ValueError:
                 relative = path
         new = SourceFile(source.path, text, source.encoding, source.bom)
-        return lint_source(new, rules, settings, relative, loaded).findings
+        return lint_source(new, rules, settings, relative, loaded, options.genre).findings
 
     return relint
 

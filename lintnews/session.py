@@ -27,6 +27,7 @@ from lintnews.engine.model import Finding, Rule, RuleMeta, Severity
 from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
 from lintnews.engine.selection import validate_tokens
+from lintnews.genre import DEFAULT_GENRE, known_genres
 from lintnews.output import Report
 from lintnews.source import InputError, SourceFile, decode, read_source
 
@@ -67,6 +68,7 @@ class Options(NamedTuple):
     # Columns of the findings reported: code points, or what an editor counts (columns.py).
     # With keep_sources (--fix), the fixes move the findings first, so the caller converts.
     column_unit: str = "characters"
+    genre: str | None = None  # --genre: every file is linted as this genre
 
 
 @dataclass
@@ -83,6 +85,7 @@ class FileOutcome:
     source: SourceFile | None = None
     error: str | None = None
     rule_errors: list[str] = field(default_factory=list)
+    genre: str = DEFAULT_GENRE
 
 
 @dataclass
@@ -176,7 +179,8 @@ class Linter:
         chosen = select_rules(loaded, settings, self.options.select, self.options.ignore)
         named = target.path or target.stands_for
         relative = _relative(named, settings.root) if named else None
-        result = lint_source(source, chosen, settings, relative, loaded)
+        result = lint_source(source, chosen, settings, relative, loaded, self.options.genre)
+        outcome.genre = result.genre
         outcome.findings = result.findings
         outcome.words = result.word_count
         outcome.rule_errors = result.rule_errors
@@ -231,7 +235,7 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
     report = Report(findings=[], rules={r.meta.code: r.meta for r in base_rules}, files=0)
     outcome = Outcome(report)
     targets = list(expand_targets(paths, finder, errors, options.stdin_filename))
-    validated: set[Path | None] = set()
+    validated: dict[Path | None, Settings] = {}
     for target in targets:
         settings = finder.for_path(target.settings_path)
         if settings.path in validated:
@@ -240,7 +244,9 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
         _validate_settings(settings, [r.meta for r in rules])
         for rule in rules:
             report.rules.setdefault(rule.meta.code, rule.meta)
-        validated.add(settings.path)
+        validated[settings.path] = settings
+    if options.genre is not None:
+        _validate_genre(options.genre, [finder.for_path(Path.cwd()), *validated.values()])
 
     for file_outcome in _lint_all(targets, linter, options, config, stdin_bytes):
         _collect(file_outcome, outcome, changed, baseline)
@@ -330,6 +336,7 @@ def _collect(result: FileOutcome, outcome: Outcome, changed: ChangedLines | None
     outcome.rule_errors.extend(result.rule_errors)
     report.files += 1
     report.words += result.words
+    report.genres[result.display] = result.genre
     report.findings.extend(kept)
     if result.metrics is not None:
         report.metrics[result.display] = result.metrics
@@ -389,6 +396,27 @@ def _validate_settings(settings: Settings, metas: list[RuleMeta]) -> None:
     for tokens in settings.per_path_ignores.values():
         validate_tokens(tokens, metas, f"{where}: key 'per-path-ignores'")
     _validate_severity_keys(settings, metas, where)
+    _validate_genre_severity_keys(settings, metas, where)
+
+
+def _validate_genre(genre: str, settings: list[Settings]) -> None:
+    """--genre must name a built-in genre or one a config defines."""
+    known = known_genres(settings)
+    if genre not in known:
+        raise ConfigError(f"--genre: unknown genre '{genre}' (known: {', '.join(known)})")
+
+
+def _validate_genre_severity_keys(settings: Settings, metas: list[RuleMeta], where: str) -> None:
+    """[genre.severity.GENRE] is keyed by rule code or code prefix ("LN2")."""
+    codes = [m.code for m in metas]
+    for genre, levels in settings.genre.severity.items():
+        for key in levels:
+            if any(code.startswith(key) for code in codes):
+                continue
+            named = next((m.code for m in metas if key.lower() == m.name), None)
+            hint = f"use the rule code '{named}'" if named else "see `lintnews rules`"
+            raise ConfigError(f"{where}: key 'genre.severity.{genre}.{key}': no rule code is "
+                              f"or starts with '{key}' ({hint})")
 
 
 def _validate_severity_keys(settings: Settings, metas: list[RuleMeta], where: str) -> None:

@@ -7,6 +7,7 @@ As text, for a person; with `--format json`, one object (the README documents it
      "by_rule": {"LN204": {"name": "puffery", "category": "loaded-language",
                 "count": 2}, ...},
      "by_category": {"logic": {"count": 1, "per_1000_words": 1.23}, ...},
+     "by_genre": {"news": 2},
      "baseline": {"recorded": 5, "remaining": 4, "fixed": 1},
      "metrics": {"words": 812, "sentences": 40, ...}}
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from lintnews.output import genre_counts
 from lintnews.session import Outcome
 
 
@@ -41,6 +43,7 @@ def statistics(outcome: Outcome) -> dict[str, Any]:
         "by_category": {category: {"count": count, "per_1000_words": round(
                             1000 * count / report.words if report.words else 0.0, 2)}
                         for category, count in sorted(categories.items())},
+        "by_genre": genre_counts(report.genres),
     }
     if outcome.baseline_total:
         out["baseline"] = {"recorded": outcome.baseline_total,
@@ -69,6 +72,9 @@ def render_statistics(outcome: Outcome, output_format: str = "text") -> str:
     n, files = stats["findings"], stats["files"]
     lines.append(f"{n} finding{'' if n == 1 else 's'} in {files} file{'' if files == 1 else 's'}, "
                  f"{stats['words']} words.")
+    if stats["by_genre"]:
+        lines.append("Genres: " + ", ".join(f"{count} {genre}"
+                                            for genre, count in stats["by_genre"].items()) + ".")
     if "baseline" in stats:
         baseline = stats["baseline"]
         lines.append(f"Baseline: {baseline['remaining']} of {baseline['recorded']} recorded "

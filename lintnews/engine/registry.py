@@ -25,6 +25,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 PACK_KEYS = {"name", "description", "source"}
+# Data shipped beside the built-in packs that is not a rule pack (read by lintnews.genre).
+GENRES_FILE = "genres.toml"
 
 
 def builtin_packs_dir() -> Path:
@@ -67,11 +69,15 @@ def _is_table(value: Any, path: Path) -> bool:
     return True
 
 
-def load_pack_folder(folder: Path, origin: str, cache: RuleCache | None = None) -> list[Rule]:
+def load_pack_folder(folder: Path, origin: str, cache: RuleCache | None = None,
+                     skip: tuple[str, ...] = ()) -> list[Rule]:
+    """Every *.toml pack under `folder`, except the files named in `skip` at its top."""
     if not folder.is_dir():
         raise PackError(f"{folder}: rule pack folder does not exist")
     rules: list[Rule] = []
     for path in sorted(folder.rglob("*.toml")):
+        if path.parent == folder and path.name in skip:
+            continue
         if not path.is_file():  # a named pipe or a device would block the run
             raise PackError(f"{path}: not a regular file")
         rules.extend(load_pack_file(path, origin, cache))
@@ -139,7 +145,7 @@ def _with_origin(rule: Rule, origin: str) -> Rule:
 
 def load_rules(extra_folders: Iterable[Path] = (), cache: RuleCache | None = None) -> list[Rule]:
     """All rules: built-in packs, built-in code rules, plugins, then local packs."""
-    rules = load_pack_folder(builtin_packs_dir(), "builtin", cache)
+    rules = load_pack_folder(builtin_packs_dir(), "builtin", cache, skip=(GENRES_FILE,))
     rules.extend(builtin_code_rules())
     rules.extend(plugin_rules(cache))
     for folder in extra_folders:

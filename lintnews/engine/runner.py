@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from lintnews.config import Settings
+from lintnews.config import OFF, GenreLevel, Settings
 from lintnews.document.build import build_document
 from lintnews.document.model import Document
 from lintnews.engine.model import Context, Finding, Hit, Rule, Severity
 from lintnews.engine.selection import is_selected, token_matches
 from lintnews.engine.suppress import is_suppressed, suppression_regions
+from lintnews.genre import decide_genre, severity_resolver
 from lintnews.markup import read_prose
 from lintnews.source import SourceFile
 
@@ -27,6 +28,7 @@ class FileResult:
     document: Document
     findings: list[Finding] = field(default_factory=list)
     rule_errors: list[str] = field(default_factory=list)  # internal errors of rules
+    genre: str = "news"  # what the file was linted as (lintnews.genre)
 
     @property
     def word_count(self) -> int:
@@ -42,12 +44,14 @@ def select_rules(rules: list[Rule], settings: Settings, select: tuple[str, ...] 
 
 def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
                 relative_path: Path | None = None,
-                known: Sequence[Rule] | None = None) -> FileResult:
+                known: Sequence[Rule] | None = None, genre: str | None = None) -> FileResult:
     """Lint one file with `rules`. `known` is every rule loaded for it, selected or not (what
-    inline directives may name); by default, `rules`."""
+    inline directives may name); by default, `rules`. `genre` forces the file's genre
+    (--genre); otherwise it is decided from the file (lintnews.genre)."""
     prose = read_prose(source.text, source.path)
     doc = build_document(source.path, source.text, prose)
-    result = FileResult(source, doc)
+    result = FileResult(source, doc, genre=decide_genre(doc, settings, relative_path, genre))
+    level_for = severity_resolver(result.genre, settings)
     path_ignores = _path_ignores(settings, relative_path)
     regions = suppression_regions(prose.comments, source.text, source.line_index)
     accepted = {term.lower() for term in settings.vocabulary.accept}
@@ -58,9 +62,12 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
         meta = rule.meta
         if any(token_matches(t, meta) for t in path_ignores):
             continue
+        level = level_for(meta.code)
+        if level == OFF:  # not reported in this file's genre, so not run at all
+            continue
         try:
             hits = list(rule.check(doc, ctx))
-            findings = [(hit, _to_finding(hit, rule, doc, source, settings)) for hit in hits]
+            findings = [(hit, _to_finding(hit, rule, doc, source, level)) for hit in hits]
         except (Exception, SystemExit) as err:  # one broken rule must not take the others down
             result.rule_errors.append(
                 f"{source.path}: internal error in rule {meta.code} ({meta.name}): "
@@ -83,13 +90,15 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
 
 
 def _to_finding(hit: Hit, rule: Rule, doc: Document, source: SourceFile,
-                settings: Settings) -> Finding | None:
+                level: GenreLevel | None) -> Finding | None:
+    """`level` is the rule's severity in the file's genre and config (severity_resolver), or
+    None to keep the rule's own for this hit."""
     meta = rule.meta
     if not isinstance(hit, Hit):
         raise TypeError(f"the rule returned {type(hit).__name__}, not a Hit")
     if not (0 <= hit.start <= hit.end <= len(source.text)):
         raise ValueError(f"reported a span ({hit.start}, {hit.end}) outside the file")
-    severity = settings.severity.get(meta.code, hit.severity or meta.severity)
+    severity = level if isinstance(level, Severity) else (hit.severity or meta.severity)
     quoted = doc.in_direct_quote(hit.start, max(hit.start, hit.end - 1))
     if quoted and meta.quotes != "report":
         if meta.quotes == "skip":

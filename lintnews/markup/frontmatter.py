@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lintnews.markup import Block, mask_span
 from lintnews.regex_store import regex
 
@@ -90,3 +92,59 @@ def _merge_block_scalars(blocks: list[Block]) -> list[Block]:
         else:
             merged.append(block)
     return merged
+
+
+def front_matter_values(text: str, keys: Iterable[str]) -> dict[str, str]:
+    """The value of each of `keys` (lower case) set at the top level of the front matter.
+
+    YAML `key: value` (quoted or not, a trailing `# comment` dropped) and TOML
+    `key = "value"`; for a list (`[a, b]`, or YAML `- a` items on the next lines) the first
+    item. Keys under a TOML [table] or indented under another YAML key are not read.
+    """
+    found = front_matter_end(text)
+    wanted = {key.lower() for key in keys}
+    if found is None or not wanted:
+        return {}
+    end, delimiter = found
+    yaml = delimiter == "---"
+    key_re = _YAML_KEY_RE if yaml else _TOML_KEY_RE
+    lines = [text[start:stop] for start, stop in _lines(text, 0, end)[1:-1]]
+    values: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if not yaml and line.lstrip().startswith("["):
+            break  # a TOML table: what follows belongs to it
+        m = key_re.match(line)
+        key = m.group("key").lower() if m else ""
+        if key not in wanted or key in values:
+            continue
+        raw = m.group("value").strip() if m else ""
+        if yaml and (not raw or raw.startswith("#")):
+            raw = _first_block_item(lines[i + 1:])
+        value = _scalar(raw, yaml)
+        if value:
+            values[key] = value
+    return values
+
+
+def _first_block_item(lines: list[str]) -> str:
+    """The first `- item` of a YAML block list (indented lines after `key:`), or ""."""
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if line[:1] in (" ", "\t", "-") and stripped.startswith("- "):
+            return stripped[2:].strip()
+        break
+    return ""
+
+
+def _scalar(raw: str, yaml: bool) -> str:
+    """A value written in front matter, unquoted; a list's first item."""
+    if raw.startswith("["):
+        raw = raw[1:].split("]", 1)[0].split(",", 1)[0].strip()
+    if raw[:1] in ("'", '"'):
+        closing = raw.find(raw[0], 1)
+        return raw[1:closing if closing > 0 else len(raw)].strip()
+    if yaml:
+        raw = raw.split(" #", 1)[0]
+    return raw.strip()

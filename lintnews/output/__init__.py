@@ -17,6 +17,7 @@ class Report:
     words: int = 0
     errors: list[str] = field(default_factory=list)  # files that could not be linted
     metrics: dict[str, dict[str, float]] = field(default_factory=dict)  # path → metrics
+    genres: dict[str, str] = field(default_factory=dict)  # path → the genre it was linted as
 
     def summary(self) -> dict[str, object]:
         severities = Counter(str(f.severity) for f in self.findings)
@@ -30,6 +31,8 @@ class Report:
             "by_category": dict(sorted(categories.items())),
             "by_rule": dict(sorted(rules.items())),
             "errors": list(self.errors),
+            "by_genre": genre_counts(self.genres),
+            "genres": dict(self.genres),
         }
         if self.metrics:
             from lintnews.statistics import combine_metrics
@@ -37,6 +40,12 @@ class Report:
             out["metrics"] = {"files": self.metrics,
                               "overall": combine_metrics(list(self.metrics.values()))}
         return out
+
+
+def genre_counts(genres: dict[str, str]) -> dict[str, int]:
+    """Files per genre, the most frequent first."""
+    counts = Counter(genres.values())
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 Formatter = Callable[[Report], str]
