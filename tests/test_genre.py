@@ -42,7 +42,7 @@ CORPUS = ROOT / "benchmarks" / "corpus" / "news" / "articles"
 # too, but shows only four different cues: a miss, which costs less than a wrong guess.)
 CORPUS_SPORTS = {"wn0255.txt", "wn0257.txt", "wn0259.txt"}
 
-INSIST = "Rovers manager Helen Marsh insisted her side can still win the title.\n"  # LN202
+INSIST = "Rovers manager Helen Marsh slammed the referee after the match.\n"  # LN202
 PREDICTION = "Rovers will probably win the league next season.\n"  # LN303
 WEASEL = "Critics argue the club will be relegated.\n"  # LN301
 PUFFERY = "The legendary coach will retire at the end of the season.\n"  # LN204
