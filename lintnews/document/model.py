@@ -271,6 +271,8 @@ class Document:
         body = [p for p in self.paragraphs
                 if p.kind in ("paragraph", "list_item", "blockquote") and p.end > p.start]
         labelled = {p.index for p in body if _SPEAKER_LABEL_RE.match(self.prose, p.start, p.end)}
+        if len(labelled) < 2:
+            labelled = set()  # a transcript has turns; one "After:" is not an interview
         first_person = set()
         for p in body:
             text = _outside_quotes(self.prose[p.start:p.end])

@@ -23,7 +23,8 @@ the vague one: "Analysts said… 'Rates will fall,' said Jane Doe of…"), `skip
 `[[rule.sense]]` tables tell a word's loaded sense from its neutral one by its neighbours:
 `words` (the phrases it speaks about), `loaded_before`/`loaded_after` (one must match, when
 given), `neutral_before`/`neutral_after`/`neutral_sentence` (any match clears the hit),
-`severity` (for these words where they are still flagged) and `why`.
+`severity` (for these words where they are still flagged), `skip_attributed` (these words are
+the source's inside its reported speech) and `why`.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ RULE_KEYS = {
     "case_sensitive", "inflect", "fix_safe", "examples", "enabled",
 }
 SENSE_KEYS = {"words", "why", "loaded_before", "loaded_after", "neutral_before",
-              "neutral_after", "neutral_sentence", "severity"}
+              "neutral_after", "neutral_sentence", "severity", "skip_attributed"}
 SCOPES = {"body", "headline", "heading"}
 RULE_CODE_RE = regex(r"[A-Z][A-Z0-9]*\d{2,}")
 class PackError(Exception):
@@ -212,7 +213,8 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
                      neutral_before=user_regex("neutral_before", "end", table),
                      neutral_after=user_regex("neutral_after", "start", table),
                      neutral_sentence=user_regex("neutral_sentence", "anywhere", table),
-                     severity=_severity(table.get("severity"), f"{where}: {at}"))
+                     severity=_severity(table.get("severity"), f"{where}: {at}"),
+                     skip_attributed=bool(table.get("skip_attributed", False)))
 
     senses = data.get("sense", [])
     if not isinstance(senses, list):

@@ -38,6 +38,7 @@ class Sense(NamedTuple):
     neutral_after: LazyRegex | None
     neutral_sentence: LazyRegex | None
     severity: Severity | None  # reported at this level where it is still flagged
+    skip_attributed: bool = False  # these words are the source's inside its reported speech
 
 
 class Context_(NamedTuple):
@@ -197,6 +198,7 @@ class PhraseRule:
             return True
         found = prose[start:end]
         if c.senses and any(_sense_clears(sense, doc, sentence, before, after)
+                            or (sense.skip_attributed and doc.is_reported_speech(start, end))
                             for sense in self._senses_of(found)):
             return True
         if c.only_speech is not None and c.only_speech.compiled.fullmatch(found) and \
