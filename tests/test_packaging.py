@@ -143,3 +143,22 @@ def test_installed_copy_reports_its_version(installed: tuple[Path, Path]) -> Non
     version = proc.stdout.split()[-1]
     proc = _py(site, work, "-c", "import importlib.metadata as m; print(m.version('lintnews'))")
     assert proc.returncode == 0 and proc.stdout.strip() == version, proc.stdout + proc.stderr
+
+
+def test_installed_copy_reads_its_genres(installed: tuple[Path, Path]) -> None:
+    """rules/genres.toml ships beside the packs, is read from there, and is not a rule pack."""
+    site, work = installed
+    article = work / "derby.md"
+    article.write_text("---\nsection: Sport/Football\n---\n\n# Derby\n\n"
+                       "Rovers will probably win the league next season.\n", encoding="utf-8")
+    code = ("from lintnews.genre import genres_file, builtin_genres\n"
+            "print(genres_file())\n"
+            "print(sorted(builtin_genres()))\n")
+    proc = _py(site, work, "-c", code)
+    assert proc.returncode == 0, proc.stderr
+    data_file, names = proc.stdout.splitlines()
+    assert Path(data_file).resolve().is_relative_to(site.resolve())
+    assert names == "['business', 'comments', 'news', 'opinion', 'review', 'sports']"
+    proc = _py(site, work, "-m", "lintnews", "check", "--format", "json", article.name)
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # LN303 is off in sports
+    assert '"derby.md": "sports"' in proc.stdout
