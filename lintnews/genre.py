@@ -280,6 +280,17 @@ _CUES: dict[str, Cue] = {
                            "let us", "let's", "no mistake", "frankly"),
     "opinion_first_person": _cue(1, "my", "me", "myself"),  # and "I", counted by case
     "comments_furniture": _cue(1, "report abuse", "this comment"),
+    "business_market": _cue(1, "shares", "stocks", "stock market", "share price", "nasdaq",
+                            "dow", "ftse", "nikkei", "dax", "bond", "bonds", "yields",
+                            "treasuries", "benchmark index", "basis points"),
+    "business_results": _cue(1, "earnings", "revenue", "revenues", "profit", "profits",
+                             "quarterly", "dividend", "guidance", "sales", "margins",
+                             "fiscal year", "full-year", "per share"),
+    "business_macro": _cue(1, "inflation", "interest rates", "central bank", "gdp", "recession",
+                           "economists", "output", "unemployment rate", "rate cut",
+                           "rate cuts", "rate hike", "rate hikes"),
+    "business_actors": _cue(1, "investors", "traders", "analysts", "shareholders",
+                            "chief executive", "ceo", "the company", "the firm", "the lender"),
 }
 _OPINION_CUES = tuple(name for name in _CUES if name.startswith("opinion_"))
 # Cues found another way; their weights.
@@ -313,6 +324,9 @@ _THRESHOLDS: dict[str, Evidence] = {
     "review": Evidence(per_1000_words=20.0, distinct=3),
     "opinion": Evidence(per_1000_words=14.0, distinct=3),
     "comments": Evidence(per_1000_words=20.0, distinct=2),
+    # a market or company report: all four kinds of cue, densely (an economy story in the
+    # news pages names a rate or an analyst, not shares, results and investors together)
+    "business": Evidence(per_1000_words=30.0, distinct=4),
 }
 MIN_WORDS = 80  # below this, no text carries enough evidence for a guess
 

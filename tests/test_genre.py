@@ -176,6 +176,7 @@ def test_paths_decide_after_front_matter(tmp: Path) -> None:
 @pytest.mark.parametrize(("name", "genre"), [
     ("sports-match-report.md", "sports"), ("film-review.md", "review"),
     ("opinion-column.md", "opinion"), ("reader-comments.md", "comments"),
+    ("business-markets.md", "business"),
 ])
 def test_guess_on_articles_of_each_genre(name: str, genre: str) -> None:
     assert guess_genre(document((SAMPLES / name).read_text(encoding="utf-8"), name)) == genre
@@ -199,6 +200,22 @@ def test_guess_needs_strong_evidence() -> None:
         'disgrace. I believe we need to keep protesting," she told reporters on Tuesday.\n\n') * 3)
     assert guess_genre(document(quoted)) is None
     assert guess_genre(document("# Opinion: short\n\nI think we must act.\n")) is None
+    # An economy story on the news pages names rates and analysts, not a market report's
+    # shares, results and investors together.
+    economy = ("# Government raises minimum wage\n\n" + (
+        "The government said on Monday it would raise the minimum wage by 6 percent from April, "
+        "citing inflation, which has run above the central bank's target for two years. Unions "
+        "welcomed the rise but said it fell short of living costs. Economists said the increase "
+        "could add to price pressures. Employers' groups said small businesses would struggle, "
+        "and the opposition called for a review of the unemployment rate forecasts.\n\n") * 2)
+    assert guess_genre(document(economy)) is None
+
+
+def test_a_market_report_tones_down_routine_analyst_outlooks(tmp: Path) -> None:
+    write(tmp / "markets.md", (SAMPLES / "business-markets.md").read_text(encoding="utf-8"))
+    # "Analysts expect the central bank to hold rates": the desk's routine consensus
+    assert found("markets.md")["LN301"] == "info"
+    assert found("--genre", "news", "markets.md")["LN301"] == "warning"
 
 
 def test_no_guess_on_the_wikinews_corpus_but_its_match_reports() -> None:
