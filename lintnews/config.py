@@ -70,6 +70,7 @@ class Settings:
     per_path_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_packs: tuple[Path, ...] = ()
+    lexicons: tuple[Path, ...] = ()  # house lexicon files, after the built-in rules/lexicon.tsv
     readability: Readability = field(default_factory=Readability)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     spelling: str = DEFAULT_SPELLING  # of lintnews' own messages and suggestions: "us" or "uk"
@@ -81,7 +82,7 @@ class Settings:
 
 
 TOP_KEYS = {"select", "ignore", "fail-on", "exclude", "per-path-ignores", "severity",
-            "rule-packs", "readability", "vocabulary", "language", "genre"}
+            "rule-packs", "readability", "vocabulary", "language", "genre", "lexicon"}
 READABILITY_KEYS = {
     "sentence-words-info": int, "sentence-words-warning": int, "lead-words-info": int,
     "lead-words-warning": int, "paragraph-words": int, "paragraph-sentences": int,
@@ -155,6 +156,8 @@ def parse_settings(table: dict[str, Any], path: Path, section: str) -> Settings:
                           for k, v in per_path.items()},
         severity=severities,
         rule_packs=packs,
+        lexicons=tuple(path.parent / p for p in _string_list(table.get("lexicon", []),
+                                                             where("lexicon"))),
         readability=_readability(table.get("readability", {}), path, section),
         vocabulary=_vocabulary(table.get("vocabulary", {}), path, section),
         spelling=_spelling(table.get("language", {}), path, section),

@@ -156,6 +156,10 @@ class RuleBook:
         key = tuple(settings.rule_packs)
         if key not in self._loaded:
             self._loaded[key] = load_rules(key, self.cache)
+        if settings.lexicons:  # a house lexicon with a mistake is a usage error, said up front
+            from lintnews.engine.lexicon import load_lexicon
+
+            load_lexicon(settings.lexicons)
         return self._loaded[key]
 
 

@@ -24,6 +24,7 @@ MODULES = (
     "lintnews.checks.typography",
     "lintnews.checks.vocabulary",
     "lintnews.checks.directives",
+    "lintnews.checks.lexicon",
 )
 
 

@@ -52,6 +52,7 @@ CUE_VERB_LIST = (
     "predicted|projected|projects|forecast|forecasts|expects|expected|urged|urges|called|"
     "calls|denied|denies|admitted|conceded|stressed|emphasised|emphasized|pointed out|"
     "disclosed|revealed|showed|show|shows|found|finds|concluded|announced|quoted|answered|"
+    "countered|counters|maintained|maintains|contended|contends|retorted|rebutted|"
     # naming someone as something: "Erdoğan named the YPG as terrorists" is his label
     "named|names|labelled|labeled|labels|branded|brands|designated|designates"
 )

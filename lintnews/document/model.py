@@ -25,11 +25,17 @@ _ALNUM_SPLIT_RE = regex(r"([^\W_]+)")
 # else speaking: an interview answer or a reader's letter printed without quote marks.
 _FIRST_PERSON_RE = regex(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|"
                          r"[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us)\b")
+# The kinds of people a vague subject stands for ("analysts", "critics"), named one by one.
+_ROLE_RE = regex(r"\b(?:analyst|economist|expert|critic|activist|scientist|researcher|historian|"
+                 r"doctor|academic|commentator|observer|lawyer|professor|strategist|diplomat|"
+                 r"trader|investor|insider|pundit|sceptic|skeptic|scholar|campaigner|opponent|"
+                 r"supporter|resident|voter|official|\w+ologist|\w+ician)s?\b", re.IGNORECASE)
 _SPEAKER_LABEL_RE = regex(
     r"(?!(?:Update|Updated|Note|Editor['’]s note|Correction|Clarification|Source|Sources|See also|"
     r"Related|Photo|Video|Warning|Breaking|Analysis|Opinion|Comment|Summary|Background|Read more|"
     r"Disclaimer|Image|Caption|Credit|Timeline|Key points|Watch|Listen)\s*:)"
-    r"(?:Q|A|Question|Answer|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*:\s")
+    r"(?:\(\([^()\n]{1,40}\)\)\s|(?:Q|A|Question|Answer|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"\s*:\s)")
 
 
 def _case_sensitive_chars() -> frozenset[str]:
@@ -327,10 +333,13 @@ class Document:
             for q in self._quotes_near(sentence))
 
     def named_source_follows(self, sentence: Sentence) -> bool:
-        """The next sentence names a source ("Analysts said rates would fall. 'We expect…,'
-        said Jane Doe, an economist at…"): the one the vague subject stood for."""
+        """The next sentence names a source of the same kind ("Analysts said rates would fall.
+        'We expect…,' said Jane Doe, an economist at…"): the one the vague subject stood for.
+        A named source of another kind ("Critics accused him. DeJoy maintained…") is the other
+        side, not one of them."""
         following = self.next_sentence(sentence)
-        return following is not None and self._names_a_source(following)
+        return (following is not None and self._names_a_source(following)
+                and bool(_ROLE_RE.search(self.prose, following.start, following.end)))
 
     @cached_property
     def _first_sourced_sentence(self) -> int:

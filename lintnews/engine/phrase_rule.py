@@ -19,8 +19,12 @@ from lintnews.spelling import respell
 
 _MENTION_RE = regex(
     r"(?:\b(?:called|call|calls|calling|term|terms|termed|word|words|dubbed|dubs|label(?:l?ed)?|"
-    r"branded|described as|describing .{0,30} as|refer(?:red|s)? to .{0,30} as|known as)\s+"
-    r"(?:it\s+|them\s+|him\s+|her\s+)?(?:as\s+)?(?:an?\s+|the\s+)?[\"'“‘]?)$",
+    r"branded|described as|describing .{0,30} as|refer(?:red|s)? to .{0,30} as|known as|"
+    # a label someone pinned on someone: "insulted Biden as unintelligent"
+    r"(?:insult|dismiss|derid|denounc|attack|criticis|criticiz|condemn|paint|portray|"
+    r"characteri[sz]|mock|ridicul|slamm|blast|brand|label)\w*\s.{0,40}?\sas)\s+"
+    r"(?:it\s+|them\s+|him\s+|her\s+|this\s+|that\s+|these\s+|those\s+)?(?:as\s+)?"
+    r"(?:an?\s+|the\s+)?[\"'“‘]?)$",
     re.IGNORECASE,
 )
 _CONTEXT_CHARS = 80
@@ -125,7 +129,7 @@ class PhraseRule:
             if self._excluded(doc, sentence, start, end):
                 continue
             found = prose[start:end]
-            suggestions = tuple(_match_case(respell(s, spelling) if spelling else s, found)
+            suggestions = tuple(match_case(respell(s, spelling) if spelling else s, found)
                                 for s in self._suggest(found))
             message = self._template(spelling).format(
                 match=" ".join(found.split()),
@@ -183,11 +187,11 @@ class PhraseRule:
         if c.unless_sentence is not None and c.unless_sentence.compiled.search(
                 prose, sentence.start, sentence.end):
             return True
-        if c.skip_mentions and (_MENTION_RE.search(before) or _is_quoted_word(prose, start, end)):
+        if c.skip_mentions and is_mentioned(prose, lo, start, end):
             return True
         if c.skip_names and _in_name(prose, sentence.start, start, end):
             return True
-        if c.skip_titles and _is_title(prose, sentence.start, start):
+        if c.skip_titles and is_title(prose, sentence.start, start):
             return True
         if c.skip_sourced and doc.is_sourced(sentence):
             return True
@@ -249,7 +253,7 @@ def _sense_clears(sense: Sense, doc: Document, sentence: Any, before: str, after
                 or (sense.loaded_after is not None and sense.loaded_after.compiled.match(after)))
 
 
-def _is_title(prose: str, sentence_start: int, start: int) -> bool:
+def is_title(prose: str, sentence_start: int, start: int) -> bool:
     """A capitalised word mid-sentence, not after a colon or an opening quote: a title or a
     name ("her single Outrageous", "the Iconic Hotel")."""
     if not prose[start].isupper() or start <= sentence_start:
@@ -259,6 +263,11 @@ def _is_title(prose: str, sentence_start: int, start: int) -> bool:
         return False
     words = previous.split()[-8:]  # a headline in title case capitalises every word
     return sum(w[:1].isupper() for w in words) * 2 <= len(words)
+
+
+def is_mentioned(prose: str, lo: int, start: int, end: int) -> bool:
+    """The word is mentioned, not used: "what he called a regime", "the word 'regime'"."""
+    return bool(_MENTION_RE.search(prose[lo:start])) or _is_quoted_word(prose, start, end)
 
 
 def _is_quoted_word(prose: str, start: int, end: int) -> bool:
@@ -276,7 +285,7 @@ def _in_name(prose: str, sentence_start: int, start: int, end: int) -> bool:
     return bool(m and m.start() > sentence_start)
 
 
-def _match_case(suggestion: str, found: str) -> str:
+def match_case(suggestion: str, found: str) -> str:
     if found[:1].isupper() and suggestion[:1].islower():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion

@@ -1,0 +1,203 @@
+"""The loaded-language lexicon's rules: one per class of entry in rules/lexicon.tsv.
+
+All classes share one pass over the document (lintnews.engine.lexicon); each rule reports its
+own class, so a desk can select, ignore or re-grade "size judgements" apart from "pejorative
+labels". The context rules are those of the hand-written loaded-language rules: not inside
+quotations (the runner), not in a name or a title, not where the word is mentioned rather than
+used, and not inside what a named source is reported as saying, except for the writer's stance
+and intensifiers, which stay the writer's words there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from lintnews.checks import rule
+from lintnews.document.model import Document
+from lintnews.engine.lexicon import load_lexicon, neutral_here
+from lintnews.engine.model import Context, Hit, Severity
+from lintnews.engine.phrase_rule import is_mentioned, is_title, match_case
+
+_CONTEXT_CHARS = 80
+LEXICON_SOURCE = ("rules/lexicon.tsv: entries reviewed by copy editors against real copy; "
+                  "candidates from VADER's lexicon (MIT) and TextBlob's English lexicon (MIT); "
+                  "style guidance from AP, Reuters, BBC, The Guardian, The Economist and "
+                  "Wikipedia's Manual of Style 'Words to watch' (each entry names its source)")
+
+
+class ClassText(NamedTuple):
+    what: str  # "'{match}' is {what}"
+    advice: str
+    writers_even_in_speech: bool = False  # the writer's words even inside reported speech
+
+
+TEXTS = {
+    "puffery": ClassText("promotional puffery", "say what makes the subject notable instead"),
+    "evaluative": ClassText("the writer's judgement",
+                            "attribute it to a source or describe the facts"),
+    "intensifier": ClassText("an editorialising intensifier", "cut it or give the figure",
+                             True),
+    "stance": ClassText("the writer's stance", "cut it: report, and let readers judge", True),
+    "size": ClassText("a judgement of size", "give the number and let readers judge"),
+    "pejorative": ClassText("a pejorative label", "describe what the people did or said"),
+    "status-label": ClassText("a contested label", "use the neutral term"),
+    "saying-verb": ClassText("a loaded verb of saying", "use 'said' or a neutral verb"),
+    "dramatising-verb": ClassText("a dramatising verb",
+                                  "say plainly what was done"),
+    "euphemism": ClassText("a euphemism or dysphemism for a contested act",
+                           "name the act plainly"),
+    "doubt": ClassText("a doubt-caster in the writer's voice",
+                       "if the status is disputed, say who disputes it"),
+}
+
+
+def lexicon_hits(doc: Document, ctx: Context, kind: str | None) -> Iterator[Hit]:
+    """The lexicon's matches of one class at warning or error level (or, for kind None, the
+    info-level entries of every class), outside the contexts where the word is not the
+    writer's or not loaded."""
+    lexicon = load_lexicon(ctx.settings.lexicons)
+    prose, lowered = doc.prose, doc.lowered
+    for hit in lexicon.hits(doc):
+        entry = hit.entry
+        if (entry.kind != kind or entry.severity == "info") if kind else entry.severity != "info":
+            continue
+        text = TEXTS[entry.kind]
+        sentence = doc.sentence_at(hit.start)
+        if sentence is None or hit.end > sentence.end or neutral_here(lowered, hit):
+            continue
+        if is_title(prose, sentence.start, hit.start):
+            continue
+        if is_mentioned(prose, max(sentence.start, hit.start - _CONTEXT_CHARS), hit.start,
+                        hit.end):
+            continue
+        if not text.writers_even_in_speech and doc.is_reported_speech(hit.start, hit.end):
+            continue
+        found = prose[hit.start:hit.end]
+        suggestions = tuple(match_case(s.strip(), found) for s in entry.neutral.split(";")
+                            if s.strip())
+        advice = (f"consider {' or '.join(repr(s) for s in suggestions)}" if suggestions
+                  else text.advice)
+        yield Hit(hit.start, hit.end,
+                  f"'{' '.join(found.split())}' is {text.what}; {advice}.", suggestions,
+                  Severity.parse(entry.severity))
+
+
+def _rule_for(kind: str | None, code: str, name: str, summary: str, bad: list[str],
+              good: list[str], severity: str = "warning",
+              enabled: bool = True):  # type: ignore[no-untyped-def]
+    def check(doc: Document, ctx: Context) -> Iterator[Hit]:
+        return lexicon_hits(doc, ctx, kind)
+
+    check.__doc__ = RATIONALES[kind or "mild"]
+    return rule(code=code, name=name, category="loaded-language", severity=severity,
+                summary=summary, source=LEXICON_SOURCE, bad=bad, good=good,
+                enabled=enabled)(check)
+
+
+RATIONALES = {
+    "puffery": """Why is this bad? Puffery ("world-class", "groundbreaking", "beloved") is the
+    language of press releases: it asserts an evaluation without evidence. Give the facts that
+    earn the praise. Entries are in rules/lexicon.tsv, class puffery.""",
+    "evaluative": """Why is this bad? Emotive and evaluative words ("callous", "sinister",
+    "draconian", "disgraceful") are verdicts. In news copy a verdict belongs to a named source;
+    report the facts that would lead a reader to it. Inside what a named source is reported as
+    saying, the word is theirs and is not flagged. Entries: rules/lexicon.tsv, class
+    evaluative.""",
+    "intensifier": """Why is this bad? Intensifiers ("utterly", "staggeringly", "hugely") tell
+    the reader how strongly to feel. Give the figure or the fact instead. They stay the
+    writer's words even inside reported speech. Entries: rules/lexicon.tsv, class
+    intensifier.""",
+    "stance": """Why is this bad? Comment adverbs ("frankly", "admittedly", "clearly",
+    "obviously") put the writer's attitude into a news report. Cut them. They stay the writer's
+    words even inside reported speech ("the minister said the plan had clearly failed").
+    Entries: rules/lexicon.tsv, class stance.""",
+    "size": """Why is this bad? "A mere", "a paltry", "a whopping" and "eye-watering" judge an
+    amount for the reader. Give the number, and a comparison if it helps. Entries:
+    rules/lexicon.tsv, class size.""",
+    "pejorative": """Why is this bad? Labels such as "thug", "zealot" or "crony" judge people
+    instead of describing them. Describe what they did, or attribute the label to whoever used
+    it. Entries: rules/lexicon.tsv, class pejorative.""",
+    "status-label": """Why is this bad? Political and legal-status labels such as "illegals"
+    or "death tax" take a side; stylebooks give a neutral term. Entries: rules/lexicon.tsv,
+    class status-label, with the neutral wording.""",
+    "saying-verb": """Why is this bad? Verbs such as "ranted", "whined" and "gloated" judge the
+    speaker. Wire style prefers "said". Entries: rules/lexicon.tsv, class saying-verb.""",
+    "dramatising-verb": """Why is this bad? Verbs of force used of political or business acts
+    ("torpedoed the bill", "stormed out", "gutted the agency") dramatise. Say plainly what was
+    done: "voted down", "left", "cut". Entries: rules/lexicon.tsv, class dramatising-verb.""",
+    "euphemism": """Why is this bad? Euphemisms and dysphemisms for contested acts ("collateral
+    damage", "enhanced interrogation") take a side by softening or hardening. Name the act.
+    Entries: rules/lexicon.tsv, class euphemism.""",
+    "mild": """Why is this bad? Some words are loaded in one story and fair in the next
+    ("huge", "hero", "bold", "nice"): the reviewers of the lexicon marked them `info`, often
+    defensible. A desk that wants them queried selects this rule (`--select LN222`); it is off
+    by default, because a flag an editor usually leaves teaches the desk to ignore the linter.
+    Entries: rules/lexicon.tsv, every class, severity info.""",
+    "doubt": """Why is this bad? Words that cast doubt in the writer's voice ("purported",
+    "self-appointed") sneer at their subject. If a status is disputed, name who disputes it.
+    Entries: rules/lexicon.tsv, class doubt.""",
+}
+
+puffery = _rule_for(
+    "puffery", "LN211", "lexicon-puffery",
+    "Promotional praise from the lexicon: 'world-class', 'groundbreaking', 'trailblazing'.",
+    bad=["The company unveiled its groundbreaking new phone on Monday."],
+    good=["The company unveiled a phone with a folding screen on Monday."])
+evaluative = _rule_for(
+    "evaluative", "LN212", "lexicon-evaluative",
+    "Emotive and evaluative words from the lexicon: 'callous', 'sinister', 'draconian'.",
+    bad=["The new rules for protests are draconian."],
+    good=["The new rules ban protests within 500 metres of parliament.",
+          "Senator Ruiz said the rules were draconian."])
+intensifier = _rule_for(
+    "intensifier", "LN213", "lexicon-intensifier",
+    "Editorialising intensifiers from the lexicon: 'utterly', 'hugely', 'staggeringly'.",
+    bad=["The plan was utterly rejected by the council."],
+    good=["The council rejected the plan by nine votes to two."])
+stance = _rule_for(
+    "stance", "LN214", "lexicon-stance",
+    "The writer's stance adverbs from the lexicon: 'frankly', 'admittedly', 'obviously'.",
+    bad=["The bill is frankly unlikely to pass the Senate."],
+    good=["The bill needs 60 votes to pass the Senate."])
+size = _rule_for(
+    "size", "LN215", "lexicon-size",
+    "Judgements of size from the lexicon: 'a paltry', 'whopping', 'eye-watering'.",
+    bad=["Teachers were offered a paltry 2 percent rise."],
+    good=["Teachers were offered a 2 percent rise; inflation is 6 percent."])
+pejorative = _rule_for(
+    "pejorative", "LN216", "lexicon-pejorative",
+    "Pejorative labels for people or groups from the lexicon: 'thugs', 'zealots', 'cronies'.",
+    bad=["The president appointed his cronies to the board."],
+    good=["The president appointed two former campaign aides to the board."])
+status_label = _rule_for(
+    "status-label", "LN217", "lexicon-status-label",
+    "Political and legal-status labels a stylebook replaces, from the lexicon.",
+    bad=["The bill would deport illegals who arrived as children."],
+    good=["The bill would deport people who entered the country illegally as children."])
+saying_verb = _rule_for(
+    "saying-verb", "LN218", "lexicon-saying-verb",
+    "Loaded verbs of saying from the lexicon: 'ranted', 'whined', 'gloated'.",
+    bad=["The senator ranted about the budget for an hour."],
+    good=["The senator spoke about the budget for an hour."])
+dramatising_verb = _rule_for(
+    "dramatising-verb", "LN219", "lexicon-dramatising-verb",
+    "Dramatising verbs for political or business acts from the lexicon: 'torpedoed'.",
+    bad=["Republicans torpedoed the bill on Thursday."],
+    good=["Republicans voted down the bill on Thursday."])
+euphemism = _rule_for(
+    "euphemism", "LN220", "lexicon-euphemism",
+    "Euphemisms and dysphemisms for contested acts from the lexicon.",
+    bad=["The strike caused collateral damage in the village."],
+    good=["The strike killed four civilians in the village, local officials said."],
+    severity="info")
+doubt = _rule_for(
+    "doubt", "LN221", "lexicon-doubt",
+    "Doubt-casters in the writer's voice from the lexicon: 'purported', 'self-appointed'.",
+    bad=["The self-appointed spokesman addressed the crowd."],
+    good=["The spokesman addressed the crowd."], severity="info")
+mild = _rule_for(
+    None, "LN222", "lexicon-mild",
+    "Lexicon entries that are often defensible (severity info), every class; off by default.",
+    bad=["The mayor gave a bold speech on Monday."],
+    good=["The mayor spoke for 40 minutes on Monday."], severity="info", enabled=False)

@@ -1,0 +1,116 @@
+"""The loaded-language lexicon (rules/lexicon.tsv, rules LN211-LN221): data a newsroom can
+read, extend and override, matched with the same context rules as the hand-written rules."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lintnews.api import lint_text
+from lintnews.cli import main
+from lintnews.config import Settings
+from lintnews.engine.lexicon import (
+    CLASSES,
+    LexiconError,
+    builtin_lexicon_path,
+    load_lexicon,
+    read_lexicon,
+)
+from lintnews.engine.registry import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = load_rules()
+HEADER = "lemma\tpos\tclass\tseverity\tneutral\tneutral_before\tneutral_after\tsource\n"
+
+
+def flagged(body: str, settings: Settings | None = None) -> list[tuple[str, str, str]]:
+    text = f"Headline\n\n{body}\n"
+    return [(f.code, text[f.offset:f.end_offset], str(f.severity))
+            for f in lint_text(text, "a.txt", settings=settings, select=("LN21", "LN22"),
+                               rules=RULES)
+            if f.code >= "LN211"]
+
+
+def test_the_built_in_lexicon_is_what_the_reviewed_sheets_build() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_lexicon.py"),
+                             "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_entry_is_complete_and_every_class_has_a_rule() -> None:
+    entries = read_lexicon(builtin_lexicon_path().read_text(encoding="utf-8"), "lexicon.tsv")
+    assert entries
+    assert all(e.source and e.forms for e in entries)
+    codes = {r.meta.code: r.meta.name for r in RULES}
+    assert {f"lexicon-{kind}" for kind in CLASSES} <= set(codes.values())
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    ("Republicans torpedoed the bill on Thursday.", [("LN219", "torpedoed", "warning")]),
+    ("The senator was ranting about the budget.", [("LN218", "ranting", "warning")]),
+    ("The strike caused collateral damage in the village.",
+     [("LN220", "collateral damage", "warning")]),
+    # a determiner makes the verb's form a noun: the weapon, not the political act
+    ("The submarine fired a torpedo at the ship.", []),
+    # in a name or a title, mentioned, or quoted: not the writer's word
+    ("She joined the Draconian Society in 1990.", []),
+    ("He called the rules draconian.", []),
+    ("Trump insulted Biden as draconian and weak.", []),
+    ("Experts called this draconian in interviews.", []),
+    ("The mayor countered that the rules were draconian.", []),
+    ("\"These rules are draconian,\" the senator said.", []),
+    # inside what a named source is reported as saying: the source's word...
+    ("Senator Ruiz said the rules were draconian.", []),
+    # ...but the writer's stance stays the writer's
+    ("Senator Ruiz said the rules were frankly unworkable.", [("LN214", "frankly", "warning")]),
+])
+def test_lexicon_entries_in_context(body: str, found: list[tuple[str, str, str]]) -> None:
+    assert flagged(body) == found
+
+
+def test_a_suggestion_comes_from_the_entry() -> None:
+    text = "Headline\n\nThe new rules for protests are draconian.\n"
+    [finding] = lint_text(text, "a.txt", select=("LN212",), rules=RULES)
+    assert finding.suggestions == ("strict", "harsh")
+
+
+HOUSE = HEADER + (
+    "shambolic\tADJ\tevaluative\twarning\tdisorganised\t\t\thouse style\n"
+    "skewer\tVERB\tdramatising-verb\twarning\tcriticised\t\tkebab kebabs\thouse style\n"
+    "feisty\tADJ\tevaluative\tinfo\t\t\t\thouse style: often fair\n"
+    "draconian\tADJ\tevaluative\toff\t\t\t\thouse style: we allow it\n")
+
+
+def test_a_newsroom_adds_entries_and_overrides_built_in_ones(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.tsv").write_text(HOUSE, encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('lexicon = ["lexicon.tsv"]\n', encoding="utf-8")
+    from lintnews.config import load_config_file
+
+    settings = load_config_file(tmp_path / "lintnews.toml")
+    assert settings is not None
+    body = ("The shambolic launch angered staff. The columnist skewered the minister. "
+            "He skewers kebabs for a living. The draconian rules stay. A feisty debate.")
+    assert flagged(body, settings) == [("LN212", "shambolic", "warning"),
+                                       ("LN219", "skewered", "warning")]
+    # an info entry is for LN222, off unless selected
+    text = f"Headline\n\n{body}\n"
+    assert [(f.code, text[f.offset:f.end_offset]) for f in lint_text(
+        text, "a.txt", settings=settings, select=("LN222",), rules=RULES)] == \
+        [("LN222", "feisty")]
+
+
+def test_a_broken_house_lexicon_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.tsv").write_text(HEADER + "blah\tADJ\tnonsense\twarning\n",
+                                          encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('lexicon = ["lexicon.tsv"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Title\n\nText.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.md")])
+    assert result.exit_code == 2
+    assert "lexicon.tsv: row 2 (blah): class must be one of" in result.output
+    assert "Traceback" not in result.output
+    with pytest.raises(LexiconError, match="class must be one of"):
+        load_lexicon((tmp_path / "lexicon.tsv",))

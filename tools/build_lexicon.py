@@ -1,0 +1,134 @@
+"""Build rules/lexicon.tsv from the reviewed sheets in tools/lexicon/.
+
+    pip install lemminflect
+    python tools/build_lexicon.py            # write rules/lexicon.tsv
+    python tools/build_lexicon.py --check    # fail if rules/lexicon.tsv is not what it builds
+
+Inputs (tab-separated, one row per reviewed candidate or entry):
+- tools/lexicon/reviewed-*.tsv: candidates from tools/lexicon_candidates.py (VADER's and
+  TextBlob's lexicons, both MIT), each decided keep/drop by a copy editor against real copy;
+- tools/lexicon/guide-*.tsv: entries written from published style guidance, each citing it.
+Kept rows become entries; a later sheet's row for the same lemma and part of speech replaces an
+earlier one (guide sheets come after candidate sheets). Inflected forms are written out with
+lemminflect so that linting never needs it for the built-in lexicon.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEETS = ROOT / "tools" / "lexicon"
+OUT = ROOT / "rules" / "lexicon.tsv"
+sys.path.insert(0, str(ROOT))
+
+from lintnews.engine.lexicon import CLASSES, COLUMNS, LEVELS, POS, forms_of  # noqa: E402
+
+HEADER = """\
+# The loaded-language lexicon of lintnews (rules LN211-LN221, one per class).
+# Built by tools/build_lexicon.py from the reviewed sheets in tools/lexicon/; edit those, not
+# this file. A newsroom adds or overrides entries in its own file with the same columns, named
+# in its config: lexicon = ["style/lexicon.tsv"] (see the README).
+#
+# Sources and licences:
+# - Candidates: VADER sentiment lexicon (vaderSentiment 3.3.2, C.J. Hutto, MIT licence) and
+#   TextBlob's English sentiment lexicon (textblob, MIT licence, from the Pattern project).
+#   Only words a copy editor kept after reading them against real copy are entries here.
+# - Style guidance: AP Stylebook, Reuters Handbook of Journalism, BBC Editorial Guidelines and
+#   News Style Guide, The Guardian and Observer style guide, The Economist Style Guide,
+#   Wikipedia Manual of Style "Words to watch" (CC BY-SA; term names only, no text).
+# - Inflected forms: lemminflect (MIT licence).
+# No GPL, non-commercial or AGPL data is used.
+#
+# Columns: lemma, pos (ADJ ADV NOUN VERB PHRASE), class, severity (error warning info off),
+# neutral (suggested wording, ";" between choices), neutral_before / neutral_after (words that
+# show the neutral sense right before / after), source, forms ("|" between forms).
+"""
+
+
+def read_sheet(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def normalise(row: dict[str, str], default_source: str) -> dict[str, str] | None:
+    if (row.get("decision") or "").strip().lower() != "keep":
+        return None
+    pos = (row.get("pos") or "").strip().upper()
+    kind = (row.get("class") or "").strip().lower()
+    severity = (row.get("severity") or "warning").strip().lower()
+    lemma = " ".join((row.get("lemma") or "").strip().lower().split())
+    if not lemma or kind not in CLASSES or severity not in LEVELS:
+        return None
+    if pos not in POS:
+        pos = "PHRASE" if " " in lemma else "ADJ"
+    if " " in lemma:
+        pos = "PHRASE"
+    source = (row.get("source") or "").strip() or default_source
+    return {"lemma": lemma, "pos": pos, "class": kind, "severity": severity,
+            "neutral": (row.get("neutral") or "").strip(),
+            "neutral_before": " ".join((row.get("neutral_before") or "").lower().split()),
+            "neutral_after": " ".join((row.get("neutral_after") or "").lower().split()),
+            "source": source,
+            "forms": "|".join(forms_of(lemma, pos))}
+
+
+def hand_written_words() -> set[str]:
+    """Words the hand-written loaded-language rules (rules/loaded-language.toml) own, with
+    their own context rules ("terrorist attack" is not LN207's): not entries here, or the
+    lexicon would flag what those rules deliberately leave."""
+    import tomllib
+
+    data = tomllib.loads((ROOT / "rules" / "loaded-language.toml").read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for table in data["rule"]:
+        for phrase in [*table.get("phrases", []), *table.get("swap", {})]:
+            for choice in phrase.replace("(", " ").replace(")", " ").replace("|", " ").split():
+                words.add(choice.rstrip("?~").lower())
+    return words
+
+
+def build() -> str:
+    entries: dict[tuple[str, str], dict[str, str]] = {}
+    owned = hand_written_words()
+    candidates = sorted(SHEETS.glob("reviewed-*.tsv"))
+    guides = sorted(SHEETS.glob("guide-*.tsv"))
+    for path in candidates + guides:
+        default = ("VADER/TextBlob candidate (MIT), kept on review"
+                   if path in candidates else "style guidance")
+        for row in read_sheet(path):
+            entry = normalise(row, default)
+            if entry is not None and not set(entry["forms"].split("|")) & owned:
+                entries[(entry["lemma"], entry["pos"])] = entry
+    out = io.StringIO()
+    out.write(HEADER)
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
+                        escapechar="\\")
+    writer.writerow(COLUMNS)
+    for entry in sorted(entries.values(), key=lambda e: (CLASSES.index(e["class"]),
+                                                         e["lemma"], e["pos"])):
+        writer.writerow([entry[c] for c in COLUMNS])
+    return out.getvalue()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    text = build()
+    if args.check:
+        if OUT.read_text(encoding="utf-8") != text:
+            print(f"{OUT} is out of date: run python tools/build_lexicon.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{OUT.relative_to(ROOT)}: {text.count(chr(10)) - HEADER.count(chr(10)) - 1} entries")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
