@@ -17,6 +17,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from lintnews.config import Settings
 from lintnews.engine.registry import load_rules
@@ -28,19 +29,29 @@ DEFAULT = ROOT.parent / "shared" / "eval" / "babe-dev.jsonl"
 JUDGED = ("loaded-language", "logic", "attribution")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--by-code", action="store_true", help="recalled phrases per rule")
-    args = parser.parse_args(argv)
-    if not args.path.is_file():
-        print(f"babe_recall: {args.path}: no such file", file=sys.stderr)
-        return 2
+class BabeScore(NamedTuple):
+    marked: int
+    recalled: int
+    neutral: int
+    neutral_flagged: int
+    by_code: Counter[str]  # recalled phrases by the rule that covered them
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / max(self.marked, 1)
+
+    @property
+    def neutral_rate(self) -> float:
+        return self.neutral_flagged / max(self.neutral, 1)
+
+
+def score(path: Path) -> BabeScore:
+    """Score the default configuration on a BABE file, as ../shared/eval/README.md says."""
     settings = Settings()
     rules = select_rules(load_rules(), settings, None, ())
     marked = recalled = neutral = neutral_flagged = 0
     by_code: Counter[str] = Counter()
-    for line in args.path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         item = json.loads(line)
@@ -60,11 +71,23 @@ def main(argv: list[str] | None = None) -> int:
             if hits:
                 recalled += 1
                 by_code[hits[0].code] += 1
-    print(f"marked phrases recalled: {recalled}/{marked} ({recalled / max(marked, 1):.1%})")
-    print(f"neutral sentences flagged: {neutral_flagged}/{neutral} "
-          f"({neutral_flagged / max(neutral, 1):.1%})")
+    return BabeScore(marked, recalled, neutral, neutral_flagged, by_code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--by-code", action="store_true", help="recalled phrases per rule")
+    args = parser.parse_args(argv)
+    if not args.path.is_file():
+        print(f"babe_recall: {args.path}: no such file", file=sys.stderr)
+        return 2
+    result = score(args.path)
+    print(f"marked phrases recalled: {result.recalled}/{result.marked} ({result.recall:.1%})")
+    print(f"neutral sentences flagged: {result.neutral_flagged}/{result.neutral} "
+          f"({result.neutral_rate:.1%})")
     if args.by_code:
-        for code, count in sorted(by_code.items()):
+        for code, count in sorted(result.by_code.items()):
             print(f"  {code} {count}")
     return 0
 

@@ -56,6 +56,9 @@ def test_every_entry_is_complete_and_every_class_has_a_rule() -> None:
      [("LN220", "collateral damage", "warning")]),
     # a determiner makes the verb's form a noun: the weapon, not the political act
     ("The submarine fired a torpedo at the ship.", []),
+    # a dramatising verb is loaded of a political act, literal of a thing
+    ("The submarine torpedoed the tanker in 1942.", []),
+    ("The senator's remarks torpedoed hopes of a deal.", [("LN219", "torpedoed", "warning")]),
     # in a name or a title, mentioned, or quoted: not the writer's word
     ("She joined the Draconian Society in 1990.", []),
     ("He called the rules draconian.", []),

@@ -10,6 +10,7 @@ and intensifiers, which stay the writer's words there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -18,8 +19,20 @@ from lintnews.document.model import Document
 from lintnews.engine.lexicon import load_lexicon, neutral_here
 from lintnews.engine.model import Context, Hit, Severity
 from lintnews.engine.phrase_rule import is_mentioned, is_title, match_case
+from lintnews.regex_store import regex
 
 _CONTEXT_CHARS = 80
+# A dramatising verb is loaded of a political or business act, literal of a thing: "gutted the
+# agency" / "the fire gutted the building", "torpedoed the bill" / "torpedoed the ship".
+_ACT_OBJECT_RE = regex(
+    r"\W+(?:[\w'’-]+\W+){0,3}?(?:bill|bills|law|laws|legislation|agency|agencies|plan|plans|"
+    r"deal|deals|budget|budgets|regulation|regulations|rule|rules|program|programs|programme|"
+    r"programmes|department|ministry|talks|negotiations|reform|reforms|proposal|proposals|"
+    r"treaty|accord|agreement|policy|policies|measure|measures|nomination|candidacy|campaign|"
+    r"merger|takeover|bid|offer|ceasefire|truce|vote|motion|amendment|funding|spending|"
+    r"subsidies|tax|taxes|tariffs|sanctions|inquiry|investigation|protections|rights|"
+    r"opposition|rivals?|critics|government|administration|party|coalition|congress|"
+    r"parliament|senate|board|union|unions|chances|hopes)\b", re.IGNORECASE)
 LEXICON_SOURCE = ("rules/lexicon.tsv: entries reviewed by copy editors against real copy; "
                   "candidates from VADER's lexicon (MIT) and TextBlob's English lexicon (MIT); "
                   "style guidance from AP, Reuters, BBC, The Guardian, The Economist and "
@@ -73,6 +86,9 @@ def lexicon_hits(doc: Document, ctx: Context, kind: str | None) -> Iterator[Hit]
             continue
         if not text.writers_even_in_speech and doc.is_reported_speech(hit.start, hit.end):
             continue
+        if entry.kind == "dramatising-verb" and entry.pos == "VERB" and \
+                not _ACT_OBJECT_RE.match(prose, hit.end, min(sentence.end, hit.end + 60)):
+            continue  # a literal act on a thing
         found = prose[hit.start:hit.end]
         suggestions = tuple(match_case(s.strip(), found) for s in entry.neutral.split(";")
                             if s.strip())
