@@ -126,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--categories", default=",".join(NOISE_CATEGORIES))
     parser.add_argument("--babe", type=Path, default=None,
-                        help="BABE jsonl to score (default ../shared/eval/babe-dev.jsonl if present)")
+                        help="BABE jsonl to score (default: ../shared/eval/babe-dev.jsonl "
+                             "if present)")
     args = parser.parse_args(argv)
 
     corpus = corpus_at(args.corpus) if args.corpus else default_corpus()

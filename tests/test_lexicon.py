@@ -58,7 +58,7 @@ def test_every_entry_is_complete_and_every_class_has_a_rule() -> None:
     ("The submarine fired a torpedo at the ship.", []),
     # a dramatising verb is loaded of a political act, literal of a thing
     ("The submarine torpedoed the tanker in 1942.", []),
-    ("The senator's remarks torpedoed hopes of a deal.", [("LN219", "torpedoed", "warning")]),
+    ("The ruling torpedoed hopes of a deal.", [("LN219", "torpedoed", "warning")]),
     # in a name or a title, mentioned, or quoted: not the writer's word
     ("She joined the Draconian Society in 1990.", []),
     ("He called the rules draconian.", []),

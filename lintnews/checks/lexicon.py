@@ -32,7 +32,9 @@ _ACT_OBJECT_RE = regex(
     r"merger|takeover|bid|offer|ceasefire|truce|vote|motion|amendment|funding|spending|"
     r"subsidies|tax|taxes|tariffs|sanctions|inquiry|investigation|protections|rights|"
     r"opposition|rivals?|critics|government|administration|party|coalition|congress|"
-    r"parliament|senate|board|union|unions|chances|hopes)\b", re.IGNORECASE)
+    r"parliament|senate|board|union|unions|chances|hopes|minister|president|senator|mayor|"
+    r"chancellor|leader|governor|premier|candidate|opponent|opponents|(?-i:[A-Z])[\w'’-]+)\b",
+    re.IGNORECASE)
 LEXICON_SOURCE = ("rules/lexicon.tsv: entries reviewed by copy editors against real copy; "
                   "candidates from VADER's lexicon (MIT) and TextBlob's English lexicon (MIT); "
                   "style guidance from AP, Reuters, BBC, The Guardian, The Economist and "
