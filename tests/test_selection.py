@@ -218,3 +218,22 @@ def test_resolution_layer_by_layer():
     assert resolve_selection(metas, [SelectionLayer(select=("XY1",), ignore=("logic",))]) == {
         "XY101", "XY102"}
     assert resolve_selection(metas, [SelectionLayer(ignore=("XY1",))]) == set()
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_the_readme_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    section = README.read_text(encoding="utf-8").split("### Choosing rules\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    config = re.search(r"```toml\n(.*?)```", section, re.DOTALL)
+    article = re.search(r"```markdown\n(.*?)```", section, re.DOTALL)
+    assert config and article
+    (tmp_path / "lintnews.toml").write_text(config.group(1), encoding="utf-8")
+    (tmp_path / "example.md").write_text(article.group(1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rows = re.findall(r"^\| `lintnews check ([^`]*)` \| ([^|]*) \|$", section, re.MULTILINE)
+    assert len(rows) == 4
+    for arguments, reports in rows:
+        expected = set(re.findall(r"LN\d+", reports.split("(", 1)[0]))
+        assert codes(*arguments.split()) == expected, arguments
