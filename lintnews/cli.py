@@ -14,7 +14,7 @@ import click
 
 from lintnews import __version__
 from lintnews.columns import COLUMN_UNITS, DEFAULT_UNIT
-from lintnews.config import FAIL_ON, ConfigError, ConfigFinder
+from lintnews.config import FAIL_ON, ConfigError, ConfigFinder, Settings
 from lintnews.engine.declarative import PackError
 from lintnews.engine.selection import SelectionError
 from lintnews.output import FORMATS, formatter
@@ -69,7 +69,10 @@ def entry() -> None:
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
-@click.option("--select", help="Rule codes, code prefixes, names or categories to enable.")
+@click.option("--select", help="Rule codes, code prefixes, names or categories to enable, "
+                                "instead of the config's selection (ALL: every rule).")
+@click.option("--extend-select", help="Rule codes, code prefixes, names or categories to "
+                                       "enable as well as the config's selection.")
 @click.option("--ignore", help="Rule codes, code prefixes, names or categories to disable.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Lowest severity that makes the exit code 1 [default: warning].")
@@ -100,8 +103,9 @@ def entry() -> None:
               show_default=True,
               help="What text, github and checkstyle columns count: characters (code points), "
                    "bytes (UTF-8, as Vim's %c) or utf-16 code units.")
-def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore: str | None,
-          fail_on: str | None, config_path: Path | None, stdin_filename: str, fix: bool,
+def check(paths: tuple[str, ...], output_format: str, select: str | None,
+          extend_select: str | None, ignore: str | None, fail_on: str | None,
+          config_path: Path | None, stdin_filename: str, fix: bool,
           show_diff: bool, changed_since: str | None, baseline_path: Path | None,
           write_baseline_path: Path | None, statistics: bool, jobs: int | None,
           genre: str | None, column_unit: str) -> None:
@@ -134,7 +138,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None, ignore
     stdin_bytes = sys.stdin.buffer.read() if "-" in targets else None
     baseline_file = write_baseline_path or baseline_path
     options = Options(
-        select=_codes(select), ignore=_codes(ignore) or (), fail_on=fail_on,
+        select=_codes(select), ignore=_codes(ignore) or (),
+        extend_select=_codes(extend_select) or (), fail_on=fail_on,
         stdin_filename=stdin_filename, keep_sources=fix,
         metrics=statistics or output_format == "json",
         baseline_root=baseline_file.resolve().parent if baseline_file else None,
@@ -213,30 +218,59 @@ def _still_failing(findings: list, fail_on: str | None) -> bool:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
-def list_rules(output_format: str, config_path: Path | None) -> None:
-    """List every rule: code, name, category, severity, pack and summary."""
-    rules = _load(config_path)
+@click.option("--select", help="As for `check`: show what this selection turns on.")
+@click.option("--extend-select", help="As for `check`.")
+@click.option("--ignore", help="As for `check`.")
+def list_rules(output_format: str, config_path: Path | None, select: str | None,
+               extend_select: str | None, ignore: str | None) -> None:
+    """List every rule: code, name, category, severity, pack and summary, and whether it is
+    on under the config (of the current folder, or --config) and the selection options."""
+    from lintnews.engine.runner import selection_layers
+    from lintnews.engine.selection import resolve_selection, validate_tokens
+
+    settings, rules = _load_with_settings(config_path)
+    metas = [r.meta for r in rules]
+    layers = selection_layers(settings, _codes(select), _codes(ignore) or (),
+                              _codes(extend_select) or ())
+    try:
+        for layer, where in zip(layers, (str(settings.path or "config"), "command line"),
+                                strict=True):
+            for option, tokens in (("select", layer.select or ()),
+                                   ("extend-select", layer.extend_select),
+                                   ("ignore", layer.ignore)):
+                shown = f"--{option}" if where == "command line" else f"{where}: key '{option}'"
+                validate_tokens(tokens, metas, shown)
+    except SelectionError as err:
+        _fail(str(err))
+    on = resolve_selection(metas, layers)
     if output_format == "json":
         import json
 
         click.echo(json.dumps([{
-            "code": r.meta.code, "name": r.meta.name, "category": r.meta.category,
-            "severity": str(r.meta.severity), "pack": r.meta.pack, "summary": r.meta.summary,
-            "source": r.meta.source, "enabled": r.meta.enabled_by_default,
-            "fix_safe": r.meta.fix_safe} for r in rules], indent=2, ensure_ascii=False))
+            "code": m.code, "name": m.name, "category": m.category,
+            "severity": str(m.severity), "pack": m.pack, "summary": m.summary,
+            "source": m.source, "enabled": m.enabled_by_default, "selected": m.code in on,
+            "fix_safe": m.fix_safe} for m in metas], indent=2, ensure_ascii=False))
         return
     # Each column as wide as its widest entry (house packs and plugins bring long names).
-    metas = [r.meta for r in rules]
     code_w, name_w, category_w, severity_w, pack_w = (
         max((len(value) for value in column), default=0)
         for column in ([m.code for m in metas], [m.name for m in metas],
                        [m.category for m in metas], [str(m.severity) for m in metas],
                        [m.pack for m in metas]))
     for m in metas:
-        off = "" if m.enabled_by_default else " (off by default)"
         click.echo(f"{m.code:<{code_w}} {m.name:<{name_w}} {m.category:<{category_w}} "
-                   f"{m.severity!s:<{severity_w}} {m.pack:<{pack_w}} {m.summary}{off}")
+                   f"{m.severity!s:<{severity_w}} {m.pack:<{pack_w}} {m.summary}"
+                   f"{_state(m.enabled_by_default, m.code in on)}")
         click.echo(f"{'':<{code_w}} source: {m.source}")
+
+
+def _state(enabled_by_default: bool, selected: bool) -> str:
+    """What `lintnews rules` adds after a rule's summary: nothing for a rule on by default and
+    on; otherwise whether the config (or the options) turned it on or off."""
+    if selected:
+        return "" if enabled_by_default else " (on; off by default)"
+    return " (off)" if enabled_by_default else " (off by default)"
 
 
 @main.command(short_help="Show a rule's rationale, examples and how to silence it.")
@@ -282,11 +316,16 @@ def _quote_policy(policy: str) -> str:
 
 
 def _load(config_path: Path | None) -> list:
+    return _load_with_settings(config_path)[1]
+
+
+def _load_with_settings(config_path: Path | None) -> tuple[Settings, list]:
+    """The config for the current folder (or --config) and every rule it loads."""
     from lintnews.engine.registry import load_rules
 
     try:
         settings = ConfigFinder(config_path).for_path(Path.cwd())
-        return load_rules(settings.rule_packs)
+        return settings, load_rules(settings.rule_packs)
     except (ConfigError, PackError) as err:
         _fail(str(err))
-        return []
+        return Settings(), []

@@ -64,6 +64,7 @@ class GenreSettings:
 class Settings:
     path: Path | None = None  # the config file, None for defaults
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "warning"
     exclude: tuple[str, ...] = ()
@@ -81,8 +82,9 @@ class Settings:
         return self.path.parent if self.path else Path.cwd()
 
 
-TOP_KEYS = {"select", "ignore", "fail-on", "exclude", "per-path-ignores", "severity",
-            "rule-packs", "readability", "vocabulary", "language", "genre", "lexicon"}
+TOP_KEYS = {"select", "extend-select", "ignore", "fail-on", "exclude", "per-path-ignores",
+            "severity", "rule-packs", "readability", "vocabulary", "language", "genre",
+            "lexicon"}
 READABILITY_KEYS = {
     "sentence-words-info": int, "sentence-words-warning": int, "lead-words-info": int,
     "lead-words-warning": int, "paragraph-words": int, "paragraph-sentences": int,
@@ -149,6 +151,7 @@ def parse_settings(table: dict[str, Any], path: Path, section: str) -> Settings:
     return Settings(
         path=path,
         select=_string_list(table.get("select", []), where("select")),
+        extend_select=_string_list(table.get("extend-select", []), where("extend-select")),
         ignore=_string_list(table.get("ignore", []), where("ignore")),
         fail_on=fail_on,
         exclude=_string_list(table.get("exclude", []), where("exclude")),

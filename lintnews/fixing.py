@@ -115,7 +115,8 @@ def relinter(finder: ConfigFinder, options: Options) -> Relint:
         path = None if source.path == "-" else Path(source.path)
         settings = finder.for_path(path if path is not None else Path.cwd())
         loaded = linter.book.rules_for(settings)
-        rules = rules_for_fixes(select_rules(loaded, settings, options.select, options.ignore))
+        rules = rules_for_fixes(select_rules(loaded, settings, options.select, options.ignore,
+                                                   options.extend_select))
         relative = None
         if path is not None:
             try:

@@ -57,6 +57,7 @@ class Target(NamedTuple):
 class Options(NamedTuple):
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     fail_on: str | None = None
     stdin_filename: str = STDIN
     keep_sources: bool = False  # keep each file's text (for --fix); otherwise memory stays flat
@@ -180,7 +181,8 @@ class Linter:
             outcome.error = str(err)
             return outcome
         loaded = self.book.rules_for(settings)
-        chosen = select_rules(loaded, settings, self.options.select, self.options.ignore)
+        chosen = select_rules(loaded, settings, self.options.select, self.options.ignore,
+                              self.options.extend_select)
         named = target.path or target.stands_for
         relative = _relative(named, settings.root) if named else None
         result = lint_source(source, chosen, settings, relative, loaded, self.options.genre)
@@ -235,6 +237,7 @@ def run(paths: list[str], finder: ConfigFinder, options: Options,
     metas = [r.meta for r in base_rules]
     if options.select:
         validate_tokens(options.select, metas, "--select")
+    validate_tokens(options.extend_select, metas, "--extend-select")
     validate_tokens(options.ignore, metas, "--ignore")
     report = Report(findings=[], rules={r.meta.code: r.meta for r in base_rules}, files=0)
     outcome = Outcome(report)
@@ -305,7 +308,8 @@ def _prepare(linter: Linter, targets: list[Target]) -> None:
     for target in targets[:1]:
         settings = linter.finder.for_path(target.settings_path)
         for rule in select_rules(linter.book.rules_for(settings), settings,
-                                 linter.options.select, linter.options.ignore):
+                                 linter.options.select, linter.options.ignore,
+                                 linter.options.extend_select):
             matcher = getattr(rule, "matcher", None)
             if matcher is None or id(rule) in seen:
                 continue
@@ -396,6 +400,7 @@ def show_progress() -> bool:
 def _validate_settings(settings: Settings, metas: list[RuleMeta]) -> None:
     where = str(settings.path) if settings.path else "config"
     validate_tokens(settings.select, metas, f"{where}: key 'select'")
+    validate_tokens(settings.extend_select, metas, f"{where}: key 'extend-select'")
     validate_tokens(settings.ignore, metas, f"{where}: key 'ignore'")
     for tokens in settings.per_path_ignores.values():
         validate_tokens(tokens, metas, f"{where}: key 'per-path-ignores'")

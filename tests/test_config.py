@@ -134,7 +134,10 @@ def test_select_and_ignore_from_config(tmp: Path):
 def test_command_line_select_replaces_config_select_and_ignores_add_up(tmp: Path):
     article = write(tmp / "p" / "a.md", MIXED)
     write(tmp / "p" / "lintnews.toml", 'select = ["LN2"]\nignore = ["LN206"]\n')
-    assert codes("--select", "LN101,LN206", str(article)) == {"LN101"}
+    # As ruff: the command line's --select replaces the config's selection, its ignore too
+    # (ruff's docs: with `ignore = ["F401"]` in the config, `--select F401` enforces F401).
+    assert codes("--select", "LN101,LN206", str(article)) == {"LN101", "LN206"}
+    assert codes("--select", "LN101,LN206", "--ignore", "LN206", str(article)) == {"LN101"}
     found = codes("--ignore", "LN204", str(article))
     assert not found & {"LN101", "LN204", "LN206"}
     assert all(c.startswith("LN2") for c in found)

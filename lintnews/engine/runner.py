@@ -15,7 +15,7 @@ from lintnews.config import OFF, GenreLevel, Settings
 from lintnews.document.build import build_document
 from lintnews.document.model import Document
 from lintnews.engine.model import Context, Finding, Hit, Rule, Severity
-from lintnews.engine.selection import is_selected, token_matches
+from lintnews.engine.selection import SelectionLayer, resolve_selection, token_matches
 from lintnews.engine.suppress import is_suppressed, suppression_regions
 from lintnews.genre import decide_genre, severity_resolver
 from lintnews.markup import read_prose
@@ -35,11 +35,20 @@ class FileResult:
         return self.document.word_count
 
 
+def selection_layers(settings: Settings, select: tuple[str, ...] | None,
+                     ignore: tuple[str, ...],
+                     extend_select: tuple[str, ...] = ()) -> list[SelectionLayer]:
+    """The config file's selectors, then the command line's (which come later, so win)."""
+    return [SelectionLayer(settings.select or None, settings.extend_select, settings.ignore),
+            SelectionLayer(select or None, extend_select, ignore)]
+
+
 def select_rules(rules: list[Rule], settings: Settings, select: tuple[str, ...] | None,
-                 ignore: tuple[str, ...]) -> list[Rule]:
-    chosen_select = select if select is not None else settings.select
-    all_ignore = (*settings.ignore, *ignore)
-    return [r for r in rules if is_selected(r.meta, chosen_select, all_ignore)]
+                 ignore: tuple[str, ...], extend_select: tuple[str, ...] = ()) -> list[Rule]:
+    """The rules `settings` and the command line's selectors turn on (see selection.py)."""
+    chosen = resolve_selection((r.meta for r in rules),
+                               selection_layers(settings, select, ignore, extend_select))
+    return [r for r in rules if r.meta.code in chosen]
 
 
 def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
