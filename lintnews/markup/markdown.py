@@ -1,7 +1,8 @@
 """A small, offset-preserving Markdown reader (CommonMark block structure, pragmatically).
 
 It does not render Markdown; it decides which characters are prose. Code (fenced, indented,
-inline), HTML blocks and comments, link targets, URLs and markup characters are masked.
+inline), HTML blocks and comments, link targets, URLs, markup characters and template tags
+(Liquid, Hugo shortcodes: lintnews.markup.templates) are masked.
 Headings, paragraphs, list items, block quotes and table cells become blocks.
 """
 
@@ -199,7 +200,13 @@ def read_markdown(text: str) -> ProseText:
     out.flush()
 
     comments = []
-    code_spans = [lines[i] for i in sorted(code_lines)] + out.code_spans
+    code_spans = sorted([lines[i] for i in code_lines] + out.code_spans)
+    if "{{" in text or "{%" in text:
+        # Template tags are masked once the code is known: in code they are examples.
+        from lintnews.markup.templates import template_spans
+
+        for start, end in template_spans(text, body_start, code_spans):
+            mask_span(chars, start, end)
     for m in _COMMENT_RE.finditer(text, body_start):
         if any(s <= m.start() < e for s, e in code_spans):
             continue

@@ -2,6 +2,9 @@
 
 Text files come in two shapes: one paragraph per line (pasted from a CMS), or hard-wrapped
 paragraphs separated by blank lines. A block whose lines are long is the first shape.
+
+The first line is the headline only when it is shaped like one (see looks_like_headline) and
+more text follows it: a file that is one paragraph, or opens with a sentence, is body copy.
 """
 
 from __future__ import annotations
@@ -17,6 +20,17 @@ _MINOR_WORDS = {
     "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs", "than",
 }
 WRAPPED_LINE_MAX = 100
+# Wikinews headlines run to 22 words; a sentence-length first line is rarely a headline.
+HEADLINE_WORDS_MAX = 25
+_SENTENCE_END_RE = regex(r"[.!?…][\"'”’»)\]]*$")
+
+
+def looks_like_headline(line: str) -> bool:
+    """A first line that can be a headline: short, and not ended like a sentence (closing
+    quotes and brackets aside), as headlines are written."""
+    stripped = line.strip()
+    return (0 < len(stripped.split()) <= HEADLINE_WORDS_MAX
+            and _SENTENCE_END_RE.search(stripped) is None)
 
 
 def looks_like_heading(line: str) -> bool:
@@ -56,7 +70,7 @@ def read_plaintext(text: str) -> ProseText:
     if current:
         groups.append(current)
 
-    blocks: list[Block] = []
+    spans_found: list[tuple[int, int]] = []
     for group in groups:
         one_per_line = len(group) == 1 or any(e - s > WRAPPED_LINE_MAX for s, e in group)
         spans = group if one_per_line else [(group[0][0], group[-1][1])]
@@ -67,13 +81,17 @@ def read_plaintext(text: str) -> ProseText:
             segment = masked[start:end]
             left = len(segment) - len(segment.lstrip())
             right = len(segment.rstrip())
-            start, end = start + left, start + right
-            if not blocks:
-                kind = "headline"
-            elif "\n" not in masked[start:end] and "\r" not in masked[start:end] \
-                    and looks_like_heading(masked[start:end]):
-                kind = "heading"
-            else:
-                kind = "paragraph"
-            blocks.append(Block(kind, start, end))
+            spans_found.append((start + left, start + right))
+
+    blocks: list[Block] = []
+    for start, end in spans_found:
+        one_line = "\n" not in masked[start:end] and "\r" not in masked[start:end]
+        if not blocks and len(spans_found) > 1 and one_line \
+                and looks_like_headline(masked[start:end]):
+            kind = "headline"
+        elif len(spans_found) > 1 and one_line and looks_like_heading(masked[start:end]):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        blocks.append(Block(kind, start, end))
     return ProseText(masked=masked, blocks=tuple(blocks))

@@ -1,8 +1,9 @@
 """Is unnamed text (standard input without --stdin-filename) Markdown?
 
 Only clear evidence counts, since misreading a plain-text article as Markdown would hide its
-prose: front matter with a key on its first line, a ``` fenced code block, an ATX heading, or an
-inline link or reference definition. Marks that plain-text copy also uses (a "* " or "1. "
+prose: front matter with a key on its first line, a ``` fenced code block, an ATX heading, an
+inline link or reference definition, or a template tag (a Liquid `{% tag %}` or a Hugo
+shortcode `{{< x >}}`, `{{% x %}}`). Marks that plain-text copy also uses (a "* " or "1. "
 list, *emphasis*, a "> " line, a `code span`, an HTML comment) count only when two different
 kinds of them appear together.
 """
@@ -23,6 +24,10 @@ _LINE_MARK_RE = regex(
     r"|(?P<list>(?:[-*+]|\d{1,3}[.)])[ \t]+\S)"
     r"|(?P<quote>>[ \t]))")
 _STRONG_LINE_MARKS = {"heading", "reference"}
+# The opening of a Liquid tag or a Hugo shortcode with its name; its closer, on the same line.
+_TEMPLATE_OPEN_RE = regex(r"\{\{([<%])[ \t]*/?[ \t]*[A-Za-z_]|\{%-?[ \t]*[A-Za-z_]")
+_TEMPLATE_CLOSERS = {"<": ">}}", "%": "%}}", None: "%}"}
+_TEMPLATE_TAG_CHARS_MAX = 400
 _LINK_RE = regex(r"\[[^\]\r\n]+\]\((?:https?://|/|\./|#|mailto:)[^)\s]*\)")  # [words](url)
 # Marks inside a line; each kind is one or more patterns that open with the mark itself.
 _WEAK_INLINE = {
@@ -40,6 +45,8 @@ def looks_like_markdown(text: str) -> bool:
     if front_matter_end(text) is not None and _FRONT_MATTER_KEY_RE.match(text):
         return True
     if _LINK_RE.search(text):
+        return True
+    if ("{{" in text or "{%" in text) and _has_template_tag(text):
         return True
     scan = "\n" + (text if "\n" in text else text.replace("\r", "\n"))
     fences = 0
@@ -60,3 +67,12 @@ def looks_like_markdown(text: str) -> bool:
         if any(pattern.search(text) for pattern in patterns):
             weak.add(kind)
     return len(weak) >= 2
+
+
+def _has_template_tag(text: str) -> bool:
+    for m in _TEMPLATE_OPEN_RE.finditer(text):
+        limit = m.end() + _TEMPLATE_TAG_CHARS_MAX
+        end = text.find(_TEMPLATE_CLOSERS[m.group(1)], m.end(), limit)
+        if end >= 0 and "\n" not in text[m.end():end] and "\r" not in text[m.end():end]:
+            return True
+    return False
