@@ -55,6 +55,8 @@ def test_every_entry_is_complete_and_every_class_has_a_rule() -> None:
      [("LN220", "collateral damage", "warning")]),
     # a determiner makes the verb's form a noun: the weapon, not the political act
     ("The submarine fired a torpedo at the ship.", []),
+    # ...but a participle after one is an adjective
+    ("A ranting caller phoned the station.", [("LN218", "ranting", "warning")]),
     # a dramatising verb is loaded of a political act, literal of a thing
     ("The submarine torpedoed the tanker in 1942.", []),
     ("The ruling torpedoed hopes of a deal.", [("LN219", "torpedoed", "warning")]),

@@ -99,7 +99,7 @@ class Lexicon:
         for start, word in found:
             for words, entry in self.table[word]:
                 end = _phrase_end(lowered, start, words)
-                if end is not None and _pos_fits(lowered, start, entry):
+                if end is not None and _pos_fits(lowered, start, end, entry):
                     yield LexiconHit(start, end, entry)
                     break
 
@@ -129,12 +129,13 @@ def _previous_word(lowered: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-def _pos_fits(lowered: str, start: int, entry: Entry) -> bool:
+def _pos_fits(lowered: str, start: int, end: int, entry: Entry) -> bool:
     """A light part-of-speech check without a tagger: a verb's form after a determiner is a
-    noun ("a blast"), a noun's form after "to" is a verb."""
+    noun ("a blast"), unless it is a participle used as an adjective ("a terrifying ordeal");
+    a noun's form after "to" is a verb."""
     previous = _previous_word(lowered, start)
     if entry.pos == "VERB":
-        return previous not in _DETERMINERS
+        return previous not in _DETERMINERS or lowered.endswith(("ing", "ed"), start, end)
     if entry.pos == "NOUN":
         return previous != "to"
     return True
