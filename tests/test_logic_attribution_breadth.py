@@ -232,3 +232,12 @@ def test_forecasts_of_effects_stated_as_fact(body: str, words: list[str]) -> Non
 ])
 def test_sourced_or_scheduled_effects_are_not_forecasts(body: str) -> None:
     assert flagged("LN303", body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "The ministry said all the passengers were adults. Officials said most were injured.",
+    "According to the Gazette, officials warned the council last year.",
+    "AFP, citing sources close to the investigation, said the man had fled.",
+])
+def test_anonymous_sources_relayed_or_explained_by_a_named_one(body: str) -> None:
+    assert flagged("LN307", body) == []
