@@ -240,6 +240,8 @@ def test_sourced_or_scheduled_effects_are_not_forecasts(body: str) -> None:
     "The ministry said all the passengers were adults. Officials said most were injured.",
     "According to the Gazette, officials warned the council last year.",
     "AFP, citing sources close to the investigation, said the man had fled.",
+    "The council met for three hours. The budget is short, officials said.",
+    "The fire at the hospital killed three people, officials said.",
 ])
 def test_anonymous_sources_relayed_or_explained_by_a_named_one(body: str) -> None:
     assert flagged("LN307", body) == []

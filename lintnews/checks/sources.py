@@ -97,6 +97,7 @@ _OFFICIALS_RE = regex(
 # A body named just before: "ministry officials", "Pentagon officials", "the council's officials".
 _BODY_BEFORE_RE = regex(
     rf"(?:\b(?:{SOURCE_NOUNS})|(?<!\w)(?-i:[A-Z])[\w.&-]*|['’]s?)\s*$", re.IGNORECASE)
+_SOURCE_NOUN_RE = regex(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
 # "Officials" capitalised opens a sentence; a capital elsewhere is a name.
 _SENTENCE_OPENING_RE = regex(r"^[\s\"“‘'(]*$")
 
@@ -107,15 +108,20 @@ _RELAYED_RE = regex(r"\b(?:cited|citing|quoted|quoting)\s+(?:\w+\s+){0,2}$", re.
 
 
 def _body_named(doc: Document, sentence: Sentence, start: int, end: int) -> bool:
-    """The officials' body is named: just before them ("ministry officials"), by the
-    sentence before in the paragraph ("The ministry said… Officials said…"), or by a source
-    covering the sentence ("According to the Post, officials warned…")."""
+    """The officials' body is named: just before them ("ministry officials"), earlier in
+    their sentence or in the sentence before in the paragraph ("The council met… officials
+    said"), or by a source covering the sentence ("According to the Post, officials
+    warned…")."""
     before = doc.prose[sentence.start:start]
     if not _SENTENCE_OPENING_RE.match(before) and _BODY_BEFORE_RE.search(before):
         return True
+    if _SOURCE_NOUN_RE.search(before):
+        return True  # "The fire at the hospital killed three, officials said"
     previous = sentence.index - 1
-    if previous in doc.paragraphs[sentence.paragraph].sentences and doc.cue_spans(previous):
-        return True
+    if previous in doc.paragraphs[sentence.paragraph].sentences and (
+            doc.cue_spans(previous) or _SOURCE_NOUN_RE.search(doc.sentence_text(
+                doc.sentences[previous]))):
+        return True  # "The council met… officials said": the council's officials
     return _covered_by_source(doc, sentence, start, end)
 
 
