@@ -21,6 +21,7 @@ MODULES = (
     "lintnews.checks.contradiction",
     "lintnews.checks.annexation",
     "lintnews.checks.claims",
+    "lintnews.checks.sources",
     "lintnews.checks.typography",
     "lintnews.checks.vocabulary",
     "lintnews.checks.directives",
