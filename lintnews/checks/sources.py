@@ -143,13 +143,16 @@ def _covered_by_source(doc: Document, sentence: Sentence, start: int, end: int) 
       bad=["A source close to the player said he would sign.",
            "Officials said the bridge would reopen in May."],
       good=["Transport ministry officials said the bridge would reopen in May.",
-            "Officials at the county council said the bridge would reopen in May."])
+            "Officials at the county council said the bridge would reopen in May."],
+      enabled=False)
 def anonymous_source(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Why is this bad? "A source close to the player" and "officials said" ask readers to
     trust someone they cannot see. Wire style allows it, but expects the story to say which
     body the officials speak for and why a source is not named. Name the body ("ministry
     officials", "officials at the council"), or say why the source cannot be named. Reported
-    at info level: it is a question for the editor, not a mistake."""
+    at info level: it is a question for the editor, not a mistake. Off by default (select
+    LN307): agencies use anonymous sources under their own policy, so it is a standards
+    desk's audit, not a check on every story."""
     for sentence in doc.sentences:
         if doc.paragraphs[sentence.paragraph].is_heading:
             continue
