@@ -118,3 +118,22 @@ def test_a_broken_house_lexicon_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     with pytest.raises(LexiconError, match="class must be one of"):
         load_lexicon((tmp_path / "lexicon.tsv",))
+
+
+def test_the_readme_house_lexicon_works_as_written(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### The loaded-language lexicon"):]
+    config = section[section.index("```toml\n") + 8:]
+    config = config[:config.index("```")]
+    table = section[section.index("```text\n") + 8:]
+    table = table[:table.index("```")]
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "lexicon.tsv").write_text(table, encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Launch\n\nThe shambolic launch used draconian rules.\n",
+                                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path / "a.md")])
+    import json
+
+    found = [(f["code"], f["suggestions"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("LN212", ["disorganised"])]
