@@ -9,7 +9,8 @@ Inputs (tab-separated, one row per reviewed candidate or entry):
   TextBlob's lexicons, both MIT), each decided keep/drop by a copy editor against real copy;
 - tools/lexicon/guide-*.tsv: entries written from published style guidance, each citing it.
 Kept rows become entries; a later sheet's row for the same lemma and part of speech replaces an
-earlier one (guide sheets come after candidate sheets). Inflected forms are written out with
+earlier one (guide sheets come after candidate sheets, in name order; guide-9-rule-examples.tsv,
+the entries the rules' documented examples use, comes last). Inflected forms are written out with
 lemminflect so that linting never needs it for the built-in lexicon.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -69,8 +71,12 @@ def normalise(row: dict[str, str], default_source: str) -> dict[str, str] | None
     if " " in lemma:
         pos = "PHRASE"
     source = (row.get("source") or "").strip() or default_source
+    # "strict, tough (describe the rules)": the suggestions, without the reviewer's advice
+    suggestions = [s.strip() for s in re.split(r"[;,/]", re.sub(r"\([^)]*\)", "",
+                                                               row.get("neutral") or ""))]
+    neutral = "; ".join(s for s in suggestions if s and len(s.split()) <= 5)
     return {"lemma": lemma, "pos": pos, "class": kind, "severity": severity,
-            "neutral": (row.get("neutral") or "").strip(),
+            "neutral": neutral,
             "neutral_before": " ".join((row.get("neutral_before") or "").lower().split()),
             "neutral_after": " ".join((row.get("neutral_after") or "").lower().split()),
             "source": source,

@@ -97,6 +97,8 @@ class Lexicon:
             found = [(m.start(), m.group().lower()) for m in _TOKEN_RE.finditer(doc.prose)
                      if m.group().lower() in self.table]
         for start, word in found:
+            if start and lowered[start - 1] == "-":
+                continue  # inside a hyphenated compound: "Tahrir al-Sham", "anti-hero"
             for words, entry in self.table[word]:
                 end = _phrase_end(lowered, start, words)
                 if end is not None and _pos_fits(lowered, start, end, entry):
