@@ -5,6 +5,9 @@
         shown with its article's headline and its whole paragraph, the flagged words in
         [[double brackets]], numbered; nothing says which rule raised it beyond the message.
         The key (item, code, file, line, column, words) goes to --key (sample-key.tsv).
+    python benchmarks/editor_sample.py sample --new-since before.json ...
+        Only the findings a change added: those not in an earlier `lintnews check --format
+        json` run over the same corpus.
     python benchmarks/editor_sample.py score VERDICTS.tsv
         The A/D/W table, overall and per rule, from a verdicts file: the key's columns plus
         `verdict` and `reason` (tab-separated, with a header), verdict A (would act: change
@@ -38,11 +41,17 @@ def _paragraph(text: str, start: int, end: int) -> str:
     return (text[first:start] + "[[" + text[start:end] + "]]" + text[end:last]).strip()
 
 
-def sample(size: int, seed: int, key_path: Path) -> str:
+def sample(size: int, seed: int, key_path: Path, before: Path | None = None) -> str:
     from quality import lint_all  # this folder's quality figures: the same lint of the corpus
 
     findings, _words, texts = lint_all(sorted(CORPUS.glob("*.txt")))
     found = [f for f in findings if f.category in JUDGED]
+    if before is not None:  # only what a change added: findings not in an earlier JSON run
+        import json
+
+        earlier = {(Path(f["path"]).name, f["offset"], f["code"])
+                   for f in json.loads(before.read_text(encoding="utf-8"))["findings"]}
+        found = [f for f in found if (Path(f.path).name, f.offset, f.code) not in earlier]
     chosen = random.Random(seed).sample(found, min(size, len(found)))
     items, key = [], []
     for number, f in enumerate(chosen, 1):
@@ -91,11 +100,14 @@ def main() -> None:
     take.add_argument("--size", type=int, default=100)
     take.add_argument("--seed", type=int, default=1)
     take.add_argument("--key", type=Path, default=Path("sample-key.tsv"))
+    take.add_argument("--new-since", type=Path, default=None,
+                      help="a `lintnews check --format json` run of the corpus before a change: "
+                           "sample only the findings the change added")
     judge = commands.add_parser("score")
     judge.add_argument("verdicts", type=Path)
     args = parser.parse_args()
     if args.command == "sample":
-        sys.stdout.write(sample(args.size, args.seed, args.key))
+        sys.stdout.write(sample(args.size, args.seed, args.key, args.new_since))
     else:
         sys.stdout.write(score(args.verdicts))
 
