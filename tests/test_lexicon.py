@@ -137,3 +137,13 @@ def test_the_readme_house_lexicon_works_as_written(tmp_path: Path) -> None:
 
     found = [(f["code"], f["suggestions"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [("LN212", ["disorganised"])]
+
+
+def test_a_statement_in_the_first_person_is_the_speakers_even_its_stance() -> None:
+    text = ("Candidates make their case\n\nThe candidates sent statements to the paper.\n\n"
+            "To voters who rightly fear inflation, I say we can cut spending. We will.\n\n"
+            "The election is on November 3.\n")
+    assert [f.code for f in lint_text(text, "a.txt", select=DEFAULT_ON, rules=RULES)] == []
+    column = "Headline\n\nThe minister frankly failed.\n"
+    assert [f.code for f in lint_text(column, "a.txt", select=DEFAULT_ON, rules=RULES)] == \
+        ["LN214"]

@@ -253,3 +253,15 @@ def test_a_record_in_a_match_report_is_not_an_unsourced_statistic() -> None:
     news = text.replace("section: football", "section: news")
     assert [f.code for f in lint_text(news, "a.md", select=("LN304",), rules=RULES)] == ["LN304"]
     assert lint_text(text, "a.md", select=("LN304",), rules=RULES) == []
+
+
+def test_reports_whose_source_is_named_are_not_hearsay() -> None:
+    from lintnews.api import lint_text
+
+    text = ("Headline\n\nAccording to reports from the interior ministry, 20,000 people "
+            "attended.\n\nThe square was full by noon.\n\nThe rally ended at six.\n\n"
+            "According to reports, 60,000 people attended.\n")
+    found = [text[f.offset:f.end_offset] for f in lint_text(text, "a.txt", select=("LN306",))]
+    assert found == ["According to reports"]
+    assert text.index("According to reports, 60") == next(
+        f.offset for f in lint_text(text, "a.txt", select=("LN306",)))

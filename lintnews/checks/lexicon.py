@@ -86,6 +86,8 @@ def lexicon_hits(doc: Document, ctx: Context, kind: str | None) -> Iterator[Hit]
         if is_mentioned(prose, max(sentence.start, hit.start - _CONTEXT_CHARS), hit.start,
                         hit.end):
             continue
+        if sentence.paragraph in doc.speaker_paragraphs:
+            continue  # an interview answer or a statement: every word is the speaker's
         if not text.writers_even_in_speech and doc.is_reported_speech(hit.start, hit.end):
             continue
         if entry.kind == "dramatising-verb" and entry.pos == "VERB" and \

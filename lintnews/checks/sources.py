@@ -20,7 +20,11 @@ _HEARSAY_RE = regex(
     r"|\b(?:is|are|was|were)\s+(?:said|understood)\s+to\s+(?:be|have)\b"
     r"|\bword\s+(?:is|has\s+it)(?:\s+that)?\b"
     r"|\baccording\s+to\s+(?:(?:unconfirmed|unverified|unnamed|anonymous|media|press|local|news|"
-    r"some|several|multiple|various)\s+)?(?:reports|rumou?rs|sources|media\s+reports)\b",
+    r"some|several|multiple|various)\s+)?(?:reports|rumou?rs|sources|media\s+reports)\b"
+    # "according to reports from the interior ministry": the reports' source is named
+    r"(?!\s+(?:from|by|of|in|published\s+by|released\s+by)\s+(?:the\s+)?(?-i:[A-Z])|"
+    r"\s+(?:from|by|of)\s+the\s+(?:\w+\s+){0,2}(?:ministry|department|agency|police|army|"
+    r"government|office|commission|council|court|authorities|service))",
     re.IGNORECASE)
 
 

@@ -208,6 +208,8 @@ class PhraseRule:
         if c.only_speech is not None and c.only_speech.compiled.fullmatch(found) and \
                 not reports_speech(prose, start, end, sentence.start, sentence.end):
             return True  # "admitted the robbery": an object, not what someone said
+        if c.skip_attributed and sentence.paragraph in doc.speaker_paragraphs:
+            return True  # an interview answer or a statement: every word is the speaker's
         return c.skip_attributed and doc.is_reported_speech(start, end) and not (
             c.skip_attributed_except is not None
             and c.skip_attributed_except.compiled.fullmatch(found))
