@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from lintnews.config import SPELLINGS
-from lintnews.engine.trie import trie_regex
 from lintnews.regex_store import regex
 
 TABLE = Path(__file__).parent / "data" / "spelling.tsv"
@@ -33,22 +32,30 @@ def _pairs() -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+# Every table entry is one word of letters, so a message's words are looked up one by one:
+# cheaper than one alternation of 800 words, which took 20 ms to build on every run.
+_WORD_RE = regex(r"(?<!\w)[^\W\d_]+(?!\w)")
+
+
 @lru_cache(maxsize=len(SPELLINGS))
-def _respeller(spelling: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """The pattern of every word to change for `spelling`, and what each becomes."""
+def _respelling(spelling: str) -> dict[str, str]:
+    """What each word to change for `spelling` becomes (lower case)."""
     if spelling not in SPELLINGS:
         raise ValueError(f"unknown spelling {spelling!r} (use {' or '.join(SPELLINGS)})")
-    table = {b: a for a, b in _pairs()} if spelling == "uk" else dict(_pairs())
-    pattern = regex(r"(?<!\w)(?:" + trie_regex(sorted(table), fold_case=True) + r")(?!\w)",
-                    re.IGNORECASE)
-    return pattern, table
+    return {b: a for a, b in _pairs()} if spelling == "uk" else dict(_pairs())
 
 
 def respell(text: str, spelling: str) -> str:
     """`text` with the other variety's spellings replaced: whole words, case kept
     ("Criticised" → "Criticized", "COLOUR" → "COLOR")."""
-    pattern, table = _respeller(spelling)
-    return pattern.sub(lambda m: _same_case(table[m.group().lower()], m.group()), text)
+    table = _respelling(spelling)
+
+    def swap(m: re.Match[str]) -> str:
+        found = m.group()
+        replacement = table.get(found.lower())
+        return found if replacement is None else _same_case(replacement, found)
+
+    return _WORD_RE.sub(swap, text)
 
 
 def _same_case(word: str, model: str) -> str:
