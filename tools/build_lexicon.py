@@ -7,7 +7,9 @@
 Inputs (tab-separated, one row per reviewed candidate or entry):
 - tools/lexicon/reviewed-*.tsv: candidates from tools/lexicon_candidates.py (VADER's and
   TextBlob's lexicons, both MIT), each decided keep/drop by a copy editor against real copy;
-- tools/lexicon/guide-*.tsv: entries written from published style guidance, each citing it.
+- tools/lexicon/guide-*.tsv: entries written from published style guidance, each citing it;
+- tools/lexicon/regrade-*.tsv: a second reading's severity (lemma, pos, severity) for entries
+  first marked info.
 Kept rows become entries; a later sheet's row for the same lemma and part of speech replaces an
 earlier one (guide sheets come after candidate sheets, in name order; guide-9-rule-examples.tsv,
 the entries the rules' documented examples use, comes last). Inflected forms are written out with
@@ -83,18 +85,19 @@ def normalise(row: dict[str, str], default_source: str) -> dict[str, str] | None
             "forms": "|".join(forms_of(lemma, pos))}
 
 
-def hand_written_words() -> set[str]:
+def hand_written_words() -> set[tuple[str, ...]]:
     """Words the hand-written loaded-language rules (rules/loaded-language.toml) own, with
     their own context rules ("terrorist attack" is not LN207's): not entries here, or the
-    lexicon would flag what those rules deliberately leave."""
+    lexicon would flag what those rules deliberately leave. As word sequences: "so called"
+    and "so-called" are the same words to the matcher."""
     import tomllib
 
     data = tomllib.loads((ROOT / "rules" / "loaded-language.toml").read_text(encoding="utf-8"))
-    words: set[str] = set()
+    words: set[tuple[str, ...]] = set()
     for table in data["rule"]:
         for phrase in [*table.get("phrases", []), *table.get("swap", {})]:
             for choice in phrase.replace("(", " ").replace(")", " ").replace("|", " ").split():
-                words.add(choice.rstrip("?~").lower())
+                words.add(tuple(re.findall(r"[^\W_]+", choice.rstrip("?~").lower())))
     return words
 
 
@@ -108,8 +111,18 @@ def build() -> str:
                    if path in candidates else "style guidance")
         for row in read_sheet(path):
             entry = normalise(row, default)
-            if entry is not None and not set(entry["forms"].split("|")) & owned:
+            forms = {tuple(re.findall(r"[^\W_]+", f)) for f in entry["forms"].split("|")} \
+                if entry is not None else set()
+            if entry is not None and not forms & owned:
                 entries[(entry["lemma"], entry["pos"])] = entry
+    # Second readings: a senior editor's severity for entries first marked "info".
+    for path in sorted(SHEETS.glob("regrade-*.tsv")):
+        for row in read_sheet(path):
+            key = (" ".join((row.get("lemma") or "").lower().split()),
+                   (row.get("pos") or "").strip().upper())
+            severity = (row.get("severity") or "").strip().lower()
+            if key in entries and severity in LEVELS:
+                entries[key]["severity"] = severity
     out = io.StringIO()
     out.write(HEADER)
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,

@@ -276,7 +276,9 @@ class Document:
         budget. We're pro-life…") in a story that is otherwise told in the third person."""
         body = [p for p in self.paragraphs
                 if p.kind in ("paragraph", "list_item", "blockquote") and p.end > p.start]
-        labelled = {p.index for p in body if _SPEAKER_LABEL_RE.match(self.prose, p.start, p.end)}
+        # a short answer ("((WN)) (Wow!)") may have been read as a subheading
+        labelled = {p.index for p in self.paragraphs if p.kind != "headline"
+                    and _SPEAKER_LABEL_RE.match(self.prose, p.start, p.end)}
         if len(labelled) < 2:
             labelled = set()  # a transcript has turns; one "After:" is not an interview
         first_person = set()
