@@ -31,6 +31,7 @@ LEVELS = ("error", "warning", "info", "off")
 COLUMNS = ("lemma", "pos", "class", "severity", "neutral", "neutral_before", "neutral_after",
            "source", "forms")
 _TOKEN_RE = regex(r"[^\W_]+")
+_NEXT_WORD_RE = regex(r"[ \-\u00a0\n]{1,2}([^\W_]+)")  # the separators _phrase_end allows
 # Before a verb's form, these make it a noun ("the gut", "a blast"); before a noun's form,
 # "to" makes it a verb.
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your",
@@ -66,6 +67,17 @@ class Lexicon:
                  table: dict[str, list[tuple[tuple[str, ...], int]]]) -> None:
         self.entries = entries
         self.table = table
+        # Phrases by their first two words: a phrase that opens with a common word ("a mere",
+        # "take a swipe at") is tried only where its second word follows, not at every "a".
+        self._phrases: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        self._singles: dict[str, list[int]] = {}
+        for first, candidates in table.items():
+            for words, index in candidates:  # longest first
+                if len(words) > 1:
+                    self._phrases.setdefault(first, {}).setdefault(words[1], []).append(
+                        (words, index))
+                else:
+                    self._singles.setdefault(first, []).append(index)
 
     @classmethod
     def build(cls, entries: Iterable[Entry]) -> Lexicon:
@@ -104,12 +116,31 @@ class Lexicon:
         for start, word in found:
             if start and lowered[start - 1] == "-":
                 continue  # inside a hyphenated compound: "Tahrir al-Sham", "anti-hero"
-            for words, index in self.table[word]:
-                entry = self.entries[index]
-                end = _phrase_end(lowered, start, words)
-                if end is not None and _pos_fits(lowered, start, end, entry):
-                    yield LexiconHit(start, end, entry)
-                    break
+            hit = self._phrase_at(lowered, start, word) or self._word_at(lowered, start, word)
+            if hit is not None:
+                yield hit
+
+    def _phrase_at(self, lowered: str, start: int, word: str) -> LexiconHit | None:
+        by_second = self._phrases.get(word)
+        if by_second is None:
+            return None
+        following = _NEXT_WORD_RE.match(lowered, start + len(word))
+        for words, index in by_second.get(following.group(1), ()) if following else ():
+            entry = self.entries[index]
+            end = _phrase_end(lowered, start, words)
+            if end is not None and _pos_fits(lowered, start, end, entry):
+                return LexiconHit(start, end, entry)
+        return None
+
+    def _word_at(self, lowered: str, start: int, word: str) -> LexiconHit | None:
+        end = start + len(word)
+        if end < len(lowered) and (lowered[end].isalnum() or lowered[end] == "_"):
+            return None
+        for index in self._singles.get(word, ()):
+            entry = self.entries[index]
+            if _pos_fits(lowered, start, end, entry):
+                return LexiconHit(start, end, entry)
+        return None
 
 
 def _phrase_end(lowered: str, start: int, words: tuple[str, ...]) -> int | None:
