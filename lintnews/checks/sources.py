@@ -28,12 +28,6 @@ _HEARSAY_RE = regex(
     re.IGNORECASE)
 
 
-def _hearsay_in(doc: Document, sentence: Sentence) -> Iterator[re.Match[str]]:
-    for m in _HEARSAY_RE.finditer(doc.prose, sentence.start, sentence.end):
-        if not doc.in_direct_quote(m.start(), m.end()):
-            yield m
-
-
 _PARAGRAPH_OPENING_SOURCE_RE = regex(r"\s*According to\b[^,]{2,80},")
 
 
@@ -72,11 +66,15 @@ def hearsay(doc: Document, ctx: Context) -> Iterator[Hit]:
     source is named in the sentence or the one before or after it in the paragraph.
     "Allegedly" is not hearsay: it marks an accusation not yet proved, and is the careful
     word."""
-    for sentence in doc.sentences:
-        if doc.paragraphs[sentence.paragraph].is_heading:
+    reported: set[int] = set()
+    for found in _HEARSAY_RE.finditer(doc.prose):  # one pass; most articles have none
+        sentence = doc.sentence_at(found.start())
+        if sentence is None or sentence.index in reported or found.end() > sentence.end or \
+                doc.paragraphs[sentence.paragraph].is_heading or \
+                doc.in_direct_quote(found.start(), found.end()):
             continue
-        found = next(_hearsay_in(doc, sentence), None)
-        if found is None or _sourced_apart_from(doc, sentence, found.start(), found.end()):
+        reported.add(sentence.index)  # the first outside a quotation in each sentence
+        if _sourced_apart_from(doc, sentence, found.start(), found.end()):
             continue
         words = " ".join(found.group().split())
         yield Hit(found.start(), found.end(),
