@@ -69,6 +69,7 @@ class Lexicon:
         self.table = table
         # Phrases by their first two words: a phrase that opens with a common word ("a mere",
         # "take a swipe at") is tried only where its second word follows, not at every "a".
+        self._index_keys = frozenset("w:" + word for word in table)  # as Document.word_starts
         self._phrases: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         self._singles: dict[str, list[int]] = {}
         for first, candidates in table.items():
@@ -106,10 +107,9 @@ class Lexicon:
     def _find(self, doc: Document) -> Iterator[LexiconHit]:
         lowered = doc.lowered
         if doc.case_simple:
-            starts = [(key[2:], positions) for key, positions in doc.word_starts.items()
-                      if key.startswith("w:") and key[2:] in self.table]
-            found = sorted((position, word) for word, positions in starts
-                           for position in positions)
+            index = doc.word_starts
+            found = [(position, key[2:]) for key in self._index_keys.intersection(index)
+                     for position in index[key]]
         else:  # lower-casing moved positions: find the words in the text itself
             found = [(m.start(), m.group().lower()) for m in _TOKEN_RE.finditer(doc.prose)
                      if m.group().lower() in self.table]
