@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner, Result
+
+from lintnews.cli import main
 
 # One sentence per rule family, each known to the built-in rules:
 # LN101 (logic, error), LN204 (loaded-language, warning), LN206 (loaded-language, info),
@@ -25,3 +30,18 @@ def write_house_pack(root: Path, rules_toml: str, folder: str = "house",
     (packs / file).write_text(textwrap.dedent(rules_toml), encoding="utf-8")
     (root / "lintnews.toml").write_text(f'rule-packs = ["{folder}"]\n', encoding="utf-8")
     return packs
+
+
+def invoke(*args: str, stdin: Any = None) -> Result:
+    """Run the CLI in process; an exception other than the exit is the test's failure."""
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def write(path: Path, text: str) -> Path:
+    """Write `text` to `path` (UTF-8), making its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -16,11 +16,9 @@ from importlib.metadata import version as dist_version
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from helpers import MIXED
+from helpers import MIXED, invoke
 
 import lintnews
-from lintnews.cli import main
 from lintnews.engine.model import CATEGORIES
 from lintnews.engine.registry import load_rules
 
@@ -50,11 +48,6 @@ def run_subprocess(*args: str, cwd: Path, stdin: bytes | None = None
                                        proc.stderr.decode("utf-8"))
 
 
-def invoke(*args: str, stdin: bytes | None = None):
-    result = CliRunner().invoke(main, list(args), input=stdin)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 def json_findings(*args: str, stdin: bytes | None = None) -> list[dict]:

@@ -8,9 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from lintnews.cli import main
+from helpers import invoke, write
 
 MISNEGATION = "Title\n\nThe implications are impossible to understate.\n"
 MIXED = ("Title\n\n"
@@ -26,17 +24,8 @@ assert len(TWENTY.split()) == 20
 pytestmark = pytest.mark.usefixtures("rules_loaded_once")
 
 
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
-def invoke(*args: str, stdin: bytes | None = None):
-    result = CliRunner().invoke(main, list(args), input=stdin)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 def check_json(*args: str) -> tuple[int, list[dict]]:

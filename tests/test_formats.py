@@ -14,9 +14,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
+from helpers import invoke
 
-from lintnews.cli import main
 from lintnews.engine.model import Finding, Severity
 from lintnews.output import Report, formatter
 
@@ -46,11 +45,6 @@ ODD_ARTICLE = ("Title\n\n"
 pytestmark = pytest.mark.usefixtures("rules_loaded_once")
 
 
-def invoke(*args: str, stdin: bytes | None = None):
-    result = CliRunner().invoke(main, list(args), input=stdin)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 def unescape_github(value: str) -> str:

@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import invoke, write
 
-from lintnews.cli import main
 from lintnews.config import OFF, Settings, parse_settings
 from lintnews.document.build import build_document
 from lintnews.engine.model import Severity
@@ -50,17 +49,8 @@ PUFFERY = "The legendary coach will retire at the end of the season.\n"  # LN204
 pytestmark = pytest.mark.usefixtures("rules_loaded_once")
 
 
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
-def invoke(*args: str, stdin: str | None = None):
-    result = CliRunner().invoke(main, list(args), input=stdin)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 def lint_json(*args: str, stdin: str | None = None) -> dict:

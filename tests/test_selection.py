@@ -15,9 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import invoke
 
-from lintnews.cli import main
 from lintnews.engine.model import Example, RuleMeta, Severity
 
 # LN101 (on by default), LN206 (on), LN210 (off by default), LN697 'very' (off by default).
@@ -30,11 +29,6 @@ OFF_BY_DEFAULT = {"LN210", "LN697"}
 pytestmark = pytest.mark.usefixtures("rules_loaded_once")
 
 
-def invoke(*args: str):
-    result = CliRunner().invoke(main, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 def codes(*args: str) -> set[str]:
