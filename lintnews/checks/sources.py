@@ -28,27 +28,6 @@ _HEARSAY_RE = regex(
     re.IGNORECASE)
 
 
-_PARAGRAPH_OPENING_SOURCE_RE = regex(r"\s*According to\b[^,]{2,80},")
-
-
-def _sourced_apart_from(doc: Document, sentence: Sentence, start: int, end: int) -> bool:
-    """Document.is_sourced, less the hearsay itself: "According to reports, …" opens its
-    paragraph like an attribution but names no one."""
-    paragraph = doc.paragraphs[sentence.paragraph]
-    if paragraph.index in doc.speaker_paragraphs:
-        return True
-    for i in (sentence.index, sentence.index - 1, sentence.index + 1):
-        if i in paragraph.sentences and any(
-                not (cue_start < end and cue_end > start)
-                for cue_start, cue_end, _ in doc.cue_spans(i)):
-            return True
-    opening = _PARAGRAPH_OPENING_SOURCE_RE.match(doc.prose, paragraph.start, paragraph.end)
-    if opening and not (opening.start() < end and opening.end() > start):
-        return True
-    return any(q.attributed and q.start < sentence.end and q.end > sentence.start
-               for q in doc.quotations)
-
-
 @rule(code="LN306", name="hearsay", category="attribution", severity="info",
       summary="Hearsay with no reporter named: 'reportedly', 'is said to have', 'word is', "
               "'according to reports'.",
@@ -74,7 +53,7 @@ def hearsay(doc: Document, ctx: Context) -> Iterator[Hit]:
                 doc.in_direct_quote(found.start(), found.end()):
             continue
         reported.add(sentence.index)  # the first outside a quotation in each sentence
-        if _sourced_apart_from(doc, sentence, found.start(), found.end()):
+        if doc.is_sourced(sentence, ignoring=(found.start(), found.end())):
             continue
         words = " ".join(found.group().split())
         yield Hit(found.start(), found.end(),

@@ -290,17 +290,23 @@ class Document:
             first_person = set()  # a column or a letter: the writer's own voice
         return frozenset(labelled | first_person)
 
-    def is_sourced(self, sentence: Sentence) -> bool:
+    def is_sourced(self, sentence: Sentence, ignoring: tuple[int, int] | None = None) -> bool:
         """A named source in this sentence, the one before or after in the same paragraph,
         an attributed quotation in it, an "According to X," opening the paragraph, or a
-        paragraph in a speaker's own voice (see speaker_paragraphs)."""
+        paragraph in a speaker's own voice (see speaker_paragraphs). A cue overlapping
+        `ignoring` does not count: "according to reports" is the hearsay, not its source."""
+        def apart(start: int, end: int) -> bool:
+            return ignoring is None or not (start < ignoring[1] and end > ignoring[0])
+
         paragraph = self.paragraphs[sentence.paragraph]
         if paragraph.index in self.speaker_paragraphs:
             return True
         for i in (sentence.index, sentence.index - 1, sentence.index + 1):
-            if i in paragraph.sentences and self.cue_spans(i):
+            if i in paragraph.sentences and any(apart(start, end)
+                                                for start, end, _ in self.cue_spans(i)):
                 return True
-        if _PARAGRAPH_ATTRIBUTION_RE.match(self.prose, paragraph.start, paragraph.end):
+        opening = _PARAGRAPH_ATTRIBUTION_RE.match(self.prose, paragraph.start, paragraph.end)
+        if opening and apart(opening.start(), opening.end()):
             return True
         return any(q.attributed and q.start < sentence.end and q.end > sentence.start
                    for q in self._quotes_near(sentence))
