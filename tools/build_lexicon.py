@@ -6,7 +6,9 @@
 
 Inputs (tab-separated, one row per reviewed candidate or entry):
 - tools/lexicon/reviewed-*.tsv: candidates from tools/lexicon_candidates.py (VADER's and
-  TextBlob's lexicons, both MIT), each decided keep/drop by a copy editor against real copy;
+  TextBlob's lexicons, both MIT) and, in reviewed-wn-*.tsv, from tools/lexicon_wordnet.py
+  (WordNet 3.0's neighbours of kept entries), each decided keep/drop by a copy editor against
+  real copy;
 - tools/lexicon/guide-*.tsv: entries written from published style guidance, each citing it;
 - tools/lexicon/regrade-*.tsv: a second reading's severity (lemma, pos, severity) for entries
   first marked info.
@@ -42,6 +44,9 @@ HEADER = """\
 # - Candidates: VADER sentiment lexicon (vaderSentiment 3.3.2, C.J. Hutto, MIT licence) and
 #   TextBlob's English sentiment lexicon (textblob, MIT licence, from the Pattern project).
 #   Only words a copy editor kept after reading them against real copy are entries here.
+# - Candidates: Princeton WordNet 3.0 (WordNet 3.0 licence, permissive): neighbours (synonyms,
+#   similar adjectives, derived adverbs and nouns) of entries kept at warning level, proposed by
+#   tools/lexicon_wordnet.py and kept or dropped on a copy editor's review (reviewed-wn-*.tsv).
 # - Style guidance: AP Stylebook, Reuters Handbook of Journalism, BBC Editorial Guidelines and
 #   News Style Guide, The Guardian and Observer style guide, The Economist Style Guide,
 #   Wikipedia Manual of Style "Words to watch" (CC BY-SA; term names only, no text).
