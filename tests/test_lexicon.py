@@ -147,3 +147,27 @@ def test_a_statement_in_the_first_person_is_the_speakers_even_its_stance() -> No
     column = "Headline\n\nThe minister frankly failed.\n"
     assert [f.code for f in lint_text(column, "a.txt", select=DEFAULT_ON, rules=RULES)] == \
         ["LN214"]
+
+
+def cluster_findings(body: str) -> list[tuple[str, str]]:
+    """The lexicon's findings with the default rule selection."""
+    text = f"Headline\n\n{body}\n"
+    return [(f.code, text[f.offset:f.end_offset]) for f in lint_text(text, "a.txt", rules=RULES)
+            if f.code.startswith("LN2")]
+
+
+def test_an_often_defensible_word_is_queried_only_beside_another_loaded_word() -> None:
+    # alone, "bold" is fair (info, off by default)
+    assert cluster_findings("The mayor gave a bold speech on Monday.") == []
+    # beside "reckless" in the writer's voice it is part of a verdict
+    assert cluster_findings("The mayor's bold plan is a reckless gamble with public money.") \
+        == [("LN223", "bold"), ("LN212", "reckless")]
+    # two often-defensible words together are a cluster too
+    assert cluster_findings("It was a bold and controversial speech.") == \
+        [("LN223", "bold"), ("LN223", "controversial")]
+    # the other word in the next sentence, in a quotation, or in a named source's reported
+    # speech is not the writer's: no cluster
+    assert cluster_findings("The mayor gave a bold speech. Critics found it reckless.") == \
+        [("LN212", "reckless")]
+    assert cluster_findings('The bold plan was "reckless", Senator Ruiz said.') == []
+    assert cluster_findings("Senator Ruiz said the bold plan was reckless.") == []

@@ -12,10 +12,12 @@ Inputs (tab-separated, one row per reviewed candidate or entry):
 - tools/lexicon/guide-*.tsv: entries written from published style guidance, each citing it;
 - tools/lexicon/regrade-*.tsv: a second reading's severity (lemma, pos, severity) for entries
   first marked info.
-Kept rows become entries; a later sheet's row for the same lemma and part of speech replaces an
-earlier one (guide sheets come after candidate sheets, in name order; guide-9-rule-examples.tsv,
-the entries the rules' documented examples use, comes last). Inflected forms are written out with
-lemminflect so that linting never needs it for the built-in lexicon.
+An optional `forms` column lists the forms where an inflection is another word ("crow", not
+"crew"). Kept rows become entries; a later sheet's row for the same lemma and part of speech
+replaces an earlier one (guide sheets come after candidate sheets, in name order;
+guide-9-rule-examples.tsv, the entries the rules' documented examples use, comes last).
+Inflected forms are written out with lemminflect so that linting never needs it for the
+built-in lexicon.
 """
 
 from __future__ import annotations
@@ -87,7 +89,9 @@ def normalise(row: dict[str, str], default_source: str) -> dict[str, str] | None
             "neutral_before": " ".join((row.get("neutral_before") or "").lower().split()),
             "neutral_after": " ".join((row.get("neutral_after") or "").lower().split()),
             "source": source,
-            "forms": "|".join(forms_of(lemma, pos))}
+            # a reviewer may list the forms where an inflection is another word: "crow"'s
+            # past tense "crew" is a ship's crew in news copy
+            "forms": (row.get("forms") or "").strip() or "|".join(forms_of(lemma, pos))}
 
 
 def hand_written_words() -> set[tuple[str, ...]]:

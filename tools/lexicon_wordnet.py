@@ -33,14 +33,15 @@ from lexicon_candidates import corpus_sentences  # noqa: E402
 
 WN_POS = {"ADJ": ("a", "s"), "ADV": ("r",), "NOUN": ("n",), "VERB": ("v",)}
 UPOS = {"a": "ADJ", "s": "ADJ", "r": "ADV", "n": "NOUN", "v": "VERB"}
-LEXNAMES = ("adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact "
+_LEXNAMES = ("adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact "
             "noun.attribute noun.body noun.cognition noun.communication noun.event noun.feeling "
             "noun.food noun.group noun.location noun.motive noun.object noun.person "
             "noun.phenomenon noun.plant noun.possession noun.process noun.quantity noun.relation "
             "noun.shape noun.state noun.substance noun.time verb.body verb.change verb.cognition "
             "verb.communication verb.competition verb.consumption verb.contact verb.creation "
             "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative "
-            "verb.weather adj.ppl").split()
+            "verb.weather adj.ppl")
+LEXNAMES = _LEXNAMES.split()  # the lexicographer files, in WordNet's numbering
 
 
 def open_wordnet(folder: Path):  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from lintnews.checks import rule
 from lintnews.document.model import Document
-from lintnews.engine.lexicon import load_lexicon, neutral_here
+from lintnews.engine.lexicon import LexiconHit, load_lexicon, neutral_here
 from lintnews.engine.model import Context, Hit, Severity
 from lintnews.engine.phrase_rule import is_mentioned, is_title, match_case
 from lintnews.regex_store import regex
@@ -67,40 +67,80 @@ TEXTS = {
 }
 
 
-def lexicon_hits(doc: Document, ctx: Context, kind: str | None) -> Iterator[Hit]:
-    """The lexicon's matches of one class at warning or error level (or, for kind None, the
-    info-level entries of every class), outside the contexts where the word is not the
-    writer's or not loaded."""
+def writers_hits(doc: Document, ctx: Context) -> list[LexiconHit]:
+    """The lexicon's matches, every class and severity, that are the writer's own words in
+    the loaded sense: outside quotations, names and titles, mentions, speakers' paragraphs and
+    (except for stance and intensifiers) what a named source is reported as saying. Worked out
+    once per document for all the lexicon's rules."""
     lexicon = load_lexicon(ctx.settings.lexicons)
-    prose, lowered = doc.prose, doc.lowered
-    for hit in lexicon.hits(doc):
+    key = ("lexicon-writer", id(lexicon))
+    cached = doc.memo.get(key)
+    if cached is None:
+        cached = [hit for hit in lexicon.hits(doc) if _writers(doc, hit)]
+        doc.memo[key] = cached
+    return cached
+
+
+def _writers(doc: Document, hit: LexiconHit) -> bool:
+    entry, prose = hit.entry, doc.prose
+    sentence = doc.sentence_at(hit.start)
+    if sentence is None or hit.end > sentence.end or neutral_here(doc.lowered, hit):
+        return False
+    if doc.in_direct_quote(hit.start, max(hit.start, hit.end - 1)):
+        return False
+    if is_title(prose, sentence.start, hit.start):
+        return False
+    if is_mentioned(prose, max(sentence.start, hit.start - _CONTEXT_CHARS), hit.start, hit.end):
+        return False
+    if sentence.paragraph in doc.speaker_paragraphs:
+        return False  # an interview answer or a statement: every word is the speaker's
+    if not TEXTS[entry.kind].writers_even_in_speech and \
+            doc.is_reported_speech(hit.start, hit.end):
+        return False
+    # a dramatising verb on a thing is literal: "the fire gutted the building"
+    return not (entry.kind == "dramatising-verb" and entry.pos == "VERB" and
+                not _ACT_OBJECT_RE.match(prose, hit.end, min(sentence.end, hit.end + 60)))
+
+
+def _hit(doc: Document, hit: LexiconHit, beside: str = "") -> Hit:
+    entry, text = hit.entry, TEXTS[hit.entry.kind]
+    found = doc.prose[hit.start:hit.end]
+    suggestions = tuple(match_case(s.strip(), found) for s in entry.neutral.split(";")
+                        if s.strip())
+    advice = (f"consider {' or '.join(repr(s) for s in suggestions)}" if suggestions
+              else text.advice)
+    return Hit(hit.start, hit.end,
+               f"'{' '.join(found.split())}' is {text.what}{beside}; {advice}.", suggestions,
+               Severity.parse(entry.severity))
+
+
+def lexicon_hits(doc: Document, ctx: Context, kind: str | None) -> Iterator[Hit]:
+    """The writer's matches of one class at warning or error level (or, for kind None, the
+    info-level entries of every class)."""
+    for hit in writers_hits(doc, ctx):
         entry = hit.entry
         if (entry.kind != kind or entry.severity == "info") if kind else entry.severity != "info":
             continue
-        text = TEXTS[entry.kind]
+        yield _hit(doc, hit)
+
+
+def clustered_hits(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Info-level entries (often defensible alone) in a sentence that holds another of the
+    lexicon's words in the writer's voice: "a bold, reckless gamble"."""
+    hits = writers_hits(doc, ctx)
+    by_sentence: dict[int, list[LexiconHit]] = {}
+    for hit in hits:
         sentence = doc.sentence_at(hit.start)
-        if sentence is None or hit.end > sentence.end or neutral_here(lowered, hit):
-            continue
-        if is_title(prose, sentence.start, hit.start):
-            continue
-        if is_mentioned(prose, max(sentence.start, hit.start - _CONTEXT_CHARS), hit.start,
-                        hit.end):
-            continue
-        if sentence.paragraph in doc.speaker_paragraphs:
-            continue  # an interview answer or a statement: every word is the speaker's
-        if not text.writers_even_in_speech and doc.is_reported_speech(hit.start, hit.end):
-            continue
-        if entry.kind == "dramatising-verb" and entry.pos == "VERB" and \
-                not _ACT_OBJECT_RE.match(prose, hit.end, min(sentence.end, hit.end + 60)):
-            continue  # a literal act on a thing
-        found = prose[hit.start:hit.end]
-        suggestions = tuple(match_case(s.strip(), found) for s in entry.neutral.split(";")
-                            if s.strip())
-        advice = (f"consider {' or '.join(repr(s) for s in suggestions)}" if suggestions
-                  else text.advice)
-        yield Hit(hit.start, hit.end,
-                  f"'{' '.join(found.split())}' is {text.what}; {advice}.", suggestions,
-                  Severity.parse(entry.severity))
+        if sentence is not None:
+            by_sentence.setdefault(sentence.index, []).append(hit)
+    for group in by_sentence.values():
+        for hit in group:
+            if hit.entry.severity != "info":
+                continue
+            others = [o for o in group if o.end <= hit.start or o.start >= hit.end]
+            if others:
+                other = " ".join(doc.prose[others[0].start:others[0].end].split())
+                yield _hit(doc, hit, f", beside '{other}' in the same sentence")
 
 
 def _rule_for(kind: str | None, code: str, name: str, summary: str, bad: list[str],
@@ -221,3 +261,19 @@ mild = _rule_for(
     "Lexicon entries that are often defensible (severity info), every class; off by default.",
     bad=["The mayor gave a bold speech on Monday."],
     good=["The mayor spoke for 40 minutes on Monday."], severity="info", enabled=False)
+
+
+@rule(code="LN223", name="lexicon-cluster", category="loaded-language", severity="info",
+      summary="An often-defensible lexicon word beside another loaded word in one sentence.",
+      source=LEXICON_SOURCE,
+      bad=["The mayor's bold plan is a reckless gamble with public money."],
+      good=["The mayor gave a bold speech on Monday.",
+            "The mayor's plan would borrow 40 million pounds, the council said."])
+def cluster(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Why is this bad? One "bold", "huge" or "controversial" is often fair, which is why the
+    reviewers marked such words `info` and LN222 is off by default. Beside another loaded word
+    in the same sentence ("a bold, reckless gamble") it is part of a verdict: loaded words
+    together make a sentence read as the writer's opinion. Report what was done and let the
+    reader judge. Only the lexicon's words in the writer's voice count, with the same context
+    rules as LN211-LN221; the other word is reported by its own rule."""
+    return clustered_hits(doc, ctx)
