@@ -165,6 +165,8 @@ def test_an_often_defensible_word_is_queried_only_beside_another_loaded_word() -
     # two often-defensible words together are a cluster too
     assert cluster_findings("It was a bold and controversial speech.") == \
         [("LN223", "bold"), ("LN223", "controversial")]
+    # political labels side by side describe positions: not a verdict
+    assert cluster_findings("The radical proposal found support among leftist students.") == []
     # the other word in the next sentence, in a quotation, or in a named source's reported
     # speech is not the writer's: no cluster
     assert cluster_findings("The mayor gave a bold speech. Critics found it reckless.") == \

@@ -126,7 +126,9 @@ def lexicon_hits(doc: Document, ctx: Context, kind: str | None) -> Iterator[Hit]
 
 def clustered_hits(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Info-level entries (often defensible alone) in a sentence that holds another of the
-    lexicon's words in the writer's voice: "a bold, reckless gamble"."""
+    lexicon's words in the writer's voice: "a bold, reckless gamble". An info-level political
+    label ("radical", "leftist") describes a position rather than judging it, so it does not
+    make a cluster for another word."""
     hits = writers_hits(doc, ctx)
     by_sentence: dict[int, list[LexiconHit]] = {}
     for hit in hits:
@@ -137,7 +139,8 @@ def clustered_hits(doc: Document, ctx: Context) -> Iterator[Hit]:
         for hit in group:
             if hit.entry.severity != "info":
                 continue
-            others = [o for o in group if o.end <= hit.start or o.start >= hit.end]
+            others = [o for o in group if (o.end <= hit.start or o.start >= hit.end) and
+                      (o.entry.severity != "info" or o.entry.kind != "status-label")]
             if others:
                 other = " ".join(doc.prose[others[0].start:others[0].end].split())
                 yield _hit(doc, hit, f", beside '{other}' in the same sentence")
