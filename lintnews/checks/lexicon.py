@@ -33,7 +33,11 @@ _ACT_OBJECT_RE = regex(
     r"subsidies|tax|taxes|tariffs|sanctions|inquiry|investigation|protections|rights|"
     r"opposition|rivals?|critics|government|administration|party|coalition|congress|"
     r"parliament|senate|board|union|unions|chances|hopes|minister|president|senator|mayor|"
-    r"chancellor|leader|governor|premier|candidate|opponent|opponents|(?-i:[A-Z])[\w'’-]+)\b",
+    r"chancellor|leader|governor|premier|candidate|opponent|opponents|"
+    # a name ("gutted Medicare"), but not a day or a month ("gutted the fish on Friday")
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+    r"(?-i:[A-Z])[\w'’-]+)\b",
     re.IGNORECASE)
 LEXICON_SOURCE = ("rules/lexicon.tsv: entries reviewed by copy editors against real copy; "
                   "candidates from VADER's lexicon (MIT) and TextBlob's English lexicon (MIT); "
