@@ -115,7 +115,6 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
     there is nothing to fix) and the findings left on standard error.
     """
     from lintnews.baseline import BaselineError, Filter, load, write
-    from lintnews.gitdiff import ChangedLines, GitError
     from lintnews.session import Options, run, show_progress
 
     if show_diff and not fix:
@@ -148,13 +147,20 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
         column_unit=column_unit,
         genre=genre.strip().lower() if genre is not None else None,
     )
+    usage_errors: tuple[type[Exception], ...] = (ConfigError, PackError, SelectionError,
+                                                 BaselineError)
     try:
         finder = ConfigFinder(config_path)
-        changed = ChangedLines(changed_since) if changed_since else None
+        changed = None
+        if changed_since:
+            from lintnews.gitdiff import ChangedLines, GitError  # only this mode runs git
+
+            usage_errors += (GitError,)
+            changed = ChangedLines(changed_since)
         baseline = Filter(load(baseline_path)) if baseline_path and not write_baseline_path \
             else None
         outcome = run(targets, finder, options, stdin_bytes, config_path, changed, baseline)
-    except (ConfigError, PackError, SelectionError, GitError, BaselineError) as err:
+    except usage_errors as err:
         _fail(str(err))
         return
     report = outcome.report

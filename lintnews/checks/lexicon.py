@@ -16,15 +16,16 @@ from typing import NamedTuple
 
 from lintnews.checks import rule
 from lintnews.document.model import Document
+from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.lexicon import LexiconHit, load_lexicon, neutral_here
 from lintnews.engine.model import Context, Hit, Severity
 from lintnews.engine.phrase_rule import is_mentioned, is_title, match_case
-from lintnews.regex_store import regex
 
 _CONTEXT_CHARS = 80
 # A dramatising verb is loaded of a political or business act, literal of a thing: "gutted the
 # agency" / "the fire gutted the building", "torpedoed the bill" / "torpedoed the ship".
-_ACT_OBJECT_RE = regex(
+# Compiled on the first dramatising verb a run meets: most articles have none.
+_ACT_OBJECT_RE = LazyRegex(
     r"\W+(?:[\w'’-]+\W+){0,3}?(?:bill|bills|law|laws|legislation|agency|agencies|plan|plans|"
     r"deal|deals|budget|budgets|regulation|regulations|rule|rules|program|programs|programme|"
     r"programmes|department|ministry|talks|negotiations|reform|reforms|proposal|proposals|"
@@ -103,7 +104,8 @@ def _writers(doc: Document, hit: LexiconHit) -> bool:
         return False
     # a dramatising verb on a thing is literal: "the fire gutted the building"
     return not (entry.kind == "dramatising-verb" and entry.pos == "VERB" and
-                not _ACT_OBJECT_RE.match(prose, hit.end, min(sentence.end, hit.end + 60)))
+                not _ACT_OBJECT_RE.compiled.match(prose, hit.end,
+                                                  min(sentence.end, hit.end + 60)))
 
 
 def _hit(doc: Document, hit: LexiconHit, beside: str = "") -> Hit:

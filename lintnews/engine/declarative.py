@@ -36,10 +36,26 @@ from typing import Any
 
 from lintnews.engine.cache import RuleCache
 from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.matcher import COMMON_WORDS, LiteralPart, Part, RegexPart, literal_table
+from lintnews.engine.matcher import (
+    COMMON_WORDS,
+    LiteralPart,
+    Part,
+    PhrasePart,
+    PhraseSet,
+    RegexPart,
+    literal_table,
+)
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
 from lintnews.engine.phrase_rule import Context_, PhraseRule, Sense, Swap
-from lintnews.engine.phrases import phrase_keys, phrase_regex, phrases_source
+from lintnews.engine.phrases import (
+    PHRASES_CLOSE,
+    PHRASES_OPEN,
+    ordered,
+    phrase_bodies,
+    phrase_keys,
+    phrase_regex,
+    phrases_source,
+)
 from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
 from lintnews.engine.trie import split_padding, trie_regex
 from lintnews.regex_store import regex
@@ -120,17 +136,19 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         regexes = [r if builtin else _checked_regex(r, where) for r in swap_patterns or {}]
 
         def make_swaps() -> list[Swap]:
+            keys = rule_plan()["swap_keys"]
             out = [Swap(LazyRegex(_phrase_fullmatch(phrase, inflect)),
-                        _as_list(suggestion, f"swap.{phrase}", where))
-                   for phrase, suggestion in (swap or {}).items()]
+                        _as_list(suggestion, f"swap.{phrase}", where), phrase_keys)
+                   for (phrase, suggestion), phrase_keys in zip((swap or {}).items(), keys,
+                                                                strict=True)]
             out += [Swap(LazyRegex(pattern), _as_list(suggestion, f"swap_patterns.{pattern}",
                                                        where))
                     for pattern, suggestion in (swap_patterns or {}).items()]
             return out
 
-        # A user's pack is checked now; a built-in one (checked by the test suite) on its
-        # first hit: proselint's tables have thousands of entries.
-        swaps = make_swaps if builtin else make_swaps()
+        # A user's pack is checked at the end (below); a built-in one (checked by the test
+        # suite) on its first hit: proselint's tables have thousands of entries.
+        swaps = make_swaps
     else:
         phrases = _as_list(data.get("phrases", []), "phrases", where)
         regexes = [r if builtin else _checked_regex(r, where)
@@ -146,11 +164,14 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
             def compute() -> dict[str, Any]:
                 return {"parts": _plan(phrases, regexes, case_sensitive, inflect),
                         "exceptions": (phrases_source(exception_phrases)
-                                       if exception_phrases else None)}
+                                       if exception_phrases else None),
+                        # which swap a hit came from, looked for among those it can be
+                        "swap_keys": [_keys_of(phrase, inflect) for phrase in swap or {}]
+                        if kind == "substitution" else []}
             planned.append(cache.plan(rule_key, compute) if cache and rule_key else compute())
         return planned[0]
 
-    def phrase_set(key: str, table: dict[str, Any] = data) -> LazyRegex | None:
+    def phrase_set(key: str, table: dict[str, Any] = data) -> PhraseSet | None:
         """The phrases of a context key (`only_speech`), to recognise a hit's own words."""
         listed = _as_list(table[key], key, where) if table.get(key) else []
         if not listed:
@@ -162,8 +183,8 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
                     _check_phrase_shape(phrase, where)
         except (ValueError, re.error) as err:
             raise PackError(f"{where}: '{key}': bad phrase: {err}") from None
-        return LazyRegex(lambda: phrases_source(listed, inflect_first=inflect),
-                         0 if case_sensitive else re.IGNORECASE)
+        return PhraseSet(lambda: _phrase_table(listed, inflect),
+                         0 if case_sensitive else re.IGNORECASE, PHRASES_OPEN, PHRASES_CLOSE)
 
     exception_phrases: list[str] = []
     try:
@@ -316,8 +337,9 @@ def _checked_regex(pattern: str, where: str) -> str:
 
 
 # A rule's parts as data (marshal can store it, so engine/cache.py remembers it between
-# runs): ("regex", source, trigger keys, required prefixes, required text) or ("literals",
-# table by index key, left padding, right padding). Working it out parses every phrase and
+# runs): ("regex", source, trigger keys, required prefixes, required text), ("phrases",
+# each phrase's pattern in order, each one's trigger keys) or ("literals", table by index
+# key, left padding, right padding). Working it out parses every phrase and
 # word-list entry.
 PartPlan = tuple[Any, ...]
 
@@ -337,11 +359,15 @@ def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
         return ("regex", source, keys, prefixes, required)
 
     if phrases:
-        # One part for all phrases: a part per phrase compiles less for a short article but
-        # costs more than it saves on a long run (measured with benchmarks/bench.py).
-        # Two-word keys come from the phrases themselves when they open with a common word.
-        plan.append(regex_plan(phrases_source(phrases, inflect_first=inflect),
-                               phrase_keys(phrases, COMMON_WORDS, inflect_first=inflect)))
+        # One part for all phrases, tried once at each position (a part per phrase costs
+        # more than it saves on a long run), compiled for a document with only the phrases
+        # whose keys it has (matcher.PhrasePart). Two-word keys come from the phrases
+        # themselves when they open with a common word.
+        bodies, body_keys = _phrase_table(phrases, inflect)
+        if all(keys is not None for keys in body_keys):
+            plan.append(("phrases", bodies, body_keys))
+        else:  # an open-ended phrase: the whole list is one pattern, found without keys
+            plan.append(regex_plan(phrases_source(phrases, inflect_first=inflect), None))
     groups: dict[tuple[str, str], list[str]] = {}
     for pattern in regexes:
         split = split_padding(pattern)
@@ -360,6 +386,17 @@ def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
     return plan
 
 
+def _phrase_table(phrases: list[str], inflect: bool) -> tuple[list[str], list[list[str] | None]]:
+    """Each phrase's pattern in the order they are tried, and each one's trigger keys."""
+    return (phrase_bodies(phrases, inflect_first=inflect),
+            [_keys_of(phrase, inflect) for phrase in ordered(phrases)])
+
+
+def _keys_of(phrase: str, inflect: bool) -> list[str] | None:
+    keys = phrase_keys([phrase], COMMON_WORDS, inflect_first=inflect)
+    return None if keys is None else sorted(keys)
+
+
 def _parts(plan: list[PartPlan], case_sensitive: bool) -> list[Part]:
     flags = 0 if case_sensitive else re.IGNORECASE
     parts: list[Part] = []
@@ -368,6 +405,11 @@ def _parts(plan: list[PartPlan], case_sensitive: bool) -> list[Part]:
             _, table, left, right = item
             parts.append(LiteralPart.from_table(table, left, right,
                                                 fold_case=not case_sensitive))
+        elif item[0] == "phrases":
+            _, bodies, body_keys = item
+            table = (bodies, body_keys)
+            parts.append(PhrasePart(PhraseSet(lambda table=table: table, flags,
+                                              PHRASES_OPEN, PHRASES_CLOSE)))
         else:
             _, source, keys, prefixes, required = item
             parts.append(RegexPart(LazyRegex(source, flags), lambda keys=keys: keys,

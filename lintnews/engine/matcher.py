@@ -6,7 +6,9 @@ kept apart:
 - a word list (proselint's hundreds of literals) is looked up by the word a match starts
   with, in a dict: no regular expression is compiled at all;
 - a pattern whose opening words are known is tried, anchored, only where a document word
-  has one of them (see prefilter.py);
+  has one of them (see prefilter.py); a rule's phrases are compiled, for a document, only
+  those whose opening words it has (Python compiles a pattern in Python code: the phrases a
+  short article cannot match are most of a pre-commit run's compiling);
 - any other pattern is searched the ordinary way.
 `Matcher.finditer` walks the candidates in order and, at each position, tries the parts in
 the order the alternation lists them, so it returns exactly what `re.finditer` on the whole
@@ -15,7 +17,8 @@ alternation would.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, partial
 from typing import Any
 
@@ -166,8 +169,105 @@ class RegexPart:
         return required_literal(self.regex.source, self.regex.flags)
 
     def match_at(self, prose: str, pos: int) -> int | None:
-        m = self.regex.compiled.match(prose, pos)
-        return m.end() if m and m.end() > pos else None
+        return _match_end(self.regex.compiled, prose, pos)
+
+    def compiled_for(self, keys: list[str]) -> re.Pattern[str]:
+        """The pattern to use in a document where these of its keys occur."""
+        return self.regex.compiled
+
+
+class PhraseSet:
+    """Phrase patterns tried in order, `opening + "|".join(bodies) + closing`, compiled for
+    the phrases that can match where it is used.
+
+    A phrase whose trigger keys do not occur in a text cannot match anywhere in it, so the
+    alternation of the phrases whose keys do, in the same order, matches exactly what the
+    whole one does: at any position, the first phrase that matches is among them. (A phrase
+    without keys, open-ended, is always among them.) Such shorter patterns are compiled
+    until the phrases compiled this way add up to the whole list; from then on (a long run)
+    the whole alternation is compiled once and used everywhere.
+    """
+
+    def __init__(self, build: Callable[[], tuple[list[str], list[list[str] | None]]],
+                 flags: int, opening: str, closing: str) -> None:
+        self._build = build  # (each phrase's pattern, each one's keys or None), when needed
+        self._opening, self._closing = opening, closing
+        self.flags = flags
+        self.whole = LazyRegex(lambda: self._source(range(len(self._bodies))), flags)
+
+    @cached_property
+    def _bodies(self) -> list[str]:
+        return self._table[0]
+
+    @cached_property
+    def _table(self) -> tuple[list[str], dict[str, list[int]], list[int]]:
+        """The bodies, the bodies of each key, and the bodies without keys."""
+        bodies, body_keys = self._build()
+        by_key: dict[str, list[int]] = {}
+        unkeyed: list[int] = []
+        for index, keys in enumerate(body_keys):
+            if keys is None:
+                unkeyed.append(index)
+            for key in keys or ():
+                by_key.setdefault(key, []).append(index)
+        self._budget = len(bodies)  # phrases left to compile before the whole is cheaper
+        return bodies, by_key, unkeyed
+
+    @cached_property
+    def keys(self) -> frozenset[str] | None:
+        """Every phrase's keys (None: a phrase has none)."""
+        _, by_key, unkeyed = self._table
+        return None if unkeyed else frozenset(by_key)
+
+    def _source(self, indices: Iterable[int]) -> str:
+        return self._opening + "|".join(self._bodies[i] for i in indices) + self._closing
+
+    def compiled_for(self, keys: Iterable[str]) -> re.Pattern[str]:
+        """The pattern for a text where these keys (and no other of the set's) occur."""
+        if "compiled" in self.whole.__dict__:  # the whole is compiled already: use it
+            return self.whole.compiled
+        bodies, by_key, unkeyed = self._table
+        chosen = sorted({*unkeyed, *(i for key in keys for i in by_key.get(key, ()))})
+        if len(chosen) > self._budget or 2 * len(chosen) > len(bodies):
+            return self.whole.compiled
+        self._budget -= len(chosen)
+        return regex(self._source(chosen), self.flags)
+
+    def fullmatch(self, text: str) -> bool:
+        """Does one of the phrases match all of `text`?"""
+        keys = text_keys(text)
+        pattern = self.whole.compiled if keys is None else self.compiled_for(keys)
+        return pattern.fullmatch(text) is not None
+
+
+def text_keys(text: str) -> list[str] | None:
+    """The word-index keys a match of all of `text` begins with, as a document's word index
+    would give them (None when the index could not: no opening letter or digit, or letters
+    whose case folds differently in `re`)."""
+    if not text[:1].isalnum() or not all(map(folds_plainly, text)):
+        return None
+    words = _WORD_AT_RE.findall(text.lower())
+    keys = ["w:" + words[0]]
+    if len(words) > 1 and words[0] in COMMON_WORDS:
+        keys.append(f"b:{words[0]} {words[1]}")
+    return keys
+
+
+class PhrasePart(RegexPart):
+    """A rule's phrases as one part: tried once at each position, compiled for a document
+    with the phrases whose keys it has (see PhraseSet). Every phrase has keys."""
+
+    def __init__(self, phrases: PhraseSet) -> None:
+        self.phrases = phrases
+        super().__init__(phrases.whole, lambda: phrases.keys, lambda: None, lambda: None)
+
+    def compiled_for(self, keys: list[str]) -> re.Pattern[str]:
+        return self.phrases.compiled_for(keys)
+
+
+def _match_end(pattern: re.Pattern[str], prose: str, pos: int) -> int | None:
+    m = pattern.match(prose, pos)
+    return m.end() if m and m.end() > pos else None
 
 
 Part = LiteralPart | RegexPart
@@ -227,6 +327,7 @@ class Matcher:
         there with str.find."""
         keyed: dict[int, set[int]] = {}  # part index → positions to try it at
         searched: list[int] = []
+        patterns: dict[int, re.Pattern[str]] = {}  # regex part index → pattern for this text
         for index, part in enumerate(self.parts):
             keys = part.keys
             if keys is None:
@@ -256,6 +357,8 @@ class Matcher:
                     else [k for k in word_starts if k in keys]
             if not hits:
                 continue
+            if isinstance(part, RegexPart):
+                patterns[index] = part.compiled_for(hits)
             positions = {p for k in hits for p in word_starts[k]}
             if len(positions) > SCAN_INSTEAD_ABOVE and isinstance(part, RegexPart):
                 searched.append(index)  # common opening words: one scan is cheaper
@@ -263,10 +366,15 @@ class Matcher:
                 keyed[index] = positions
         if not keyed and not searched:
             return
-        yield from self._walk(prose, keyed, searched)
+        yield from self._walk(prose, keyed, searched, patterns)
 
-    def _walk(self, prose: str, keyed: dict[int, set[int]],
-              searched: list[int]) -> Iterator[tuple[int, int]]:
+    def _walk(self, prose: str, keyed: dict[int, set[int]], searched: list[int],
+              patterns: dict[int, re.Pattern[str]]) -> Iterator[tuple[int, int]]:
+        """`patterns`: the regex parts' patterns for this text, where not the whole."""
+        tries: dict[int, Callable[[str, int], int | None]] = {
+            index: (partial(_match_end, patterns[index]) if index in patterns
+                    else part.match_at)
+            for index, part in enumerate(self.parts) if index in keyed or index in searched}
         candidates = sorted(set().union(*keyed.values())) if keyed else []
         next_search: dict[int, int | None] = {}  # part index → start of its next match
         pos, i = 0, 0
@@ -277,21 +385,22 @@ class Matcher:
             for index in searched:
                 found = next_search.get(index, -1)
                 if found is not None and found < pos:
-                    pattern = self.parts[index].regex  # type: ignore[union-attr]
-                    m = pattern.compiled.search(prose, pos)
+                    pattern = patterns.get(index)
+                    if pattern is None:
+                        pattern = self.parts[index].regex.compiled  # type: ignore[union-attr]
+                    m = pattern.search(prose, pos)
                     found = next_search[index] = m.start() if m else None
                 if found is not None and (start is None or found < start):
                     start = found
             if start is None:
                 return
             end = None
-            for index, part in enumerate(self.parts):
+            for index, match_at in tries.items():  # in the parts' order
                 if index in keyed and start not in keyed[index]:
                     continue
-                if index in keyed or index in searched:
-                    end = part.match_at(prose, start)
-                    if end is not None:
-                        break
+                end = match_at(prose, start)
+                if end is not None:
+                    break
             if end is None:
                 pos = start + 1
                 continue

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from lintnews.document.attribution import reports_speech
 from lintnews.document.model import Document
 from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.matcher import Matcher, Part, TriggerIndex
+from lintnews.engine.matcher import Matcher, Part, PhraseSet, TriggerIndex, text_keys
 from lintnews.engine.model import Context, Hit, RuleMeta, Severity
 from lintnews.regex_store import regex
 from lintnews.spelling import respell
@@ -35,7 +35,7 @@ class Sense(NamedTuple):
     their neighbours: "regime" is loaded when tied to a state or leader ("the Assad regime",
     "the regime arrested"), not as a scheme ("a regime of daily training")."""
 
-    words: LazyRegex  # the hits this sense speaks about (matched against the whole hit)
+    words: PhraseSet  # the hits this sense speaks about (matched against the whole hit)
     loaded_before: LazyRegex | None  # when either loaded_ key is given, one of them must match
     loaded_after: LazyRegex | None
     neutral_before: LazyRegex | None  # any neutral_ match clears the hit
@@ -55,8 +55,8 @@ class Context_(NamedTuple):
     skip_names: bool
     skip_mentions: bool
     skip_attributed: bool
-    skip_attributed_except: LazyRegex | None  # the writer's words even in reported speech
-    only_speech: LazyRegex | None  # verbs reported only where they introduce speech
+    skip_attributed_except: PhraseSet | None  # the writer's words even in reported speech
+    only_speech: PhraseSet | None  # verbs reported only where they introduce speech
     skip_sourced: bool
     sourced_severity: Severity | None
     scope: frozenset[str]
@@ -71,6 +71,9 @@ class Swap(NamedTuple):
 
     pattern: LazyRegex
     suggestions: list[str]
+    # The word-index keys a text it recognises begins with (None: unknown, as for a
+    # swap_patterns entry); a hit that begins otherwise is not tried against it.
+    keys: list[str] | None = None
 
 
 class PhraseRule:
@@ -102,11 +105,9 @@ class PhraseRule:
     def matcher(self) -> Matcher:
         return Matcher(self._build_parts(), self.lazy_pattern)
 
-    @cached_property
-    def swap_patterns(self) -> list[tuple[re.Pattern[str], list[str]]]:
-        # Compiled on the first hit only: most rules never need them in a run.
-        flags = self.lazy_pattern.flags & re.IGNORECASE
-        return [(regex(s.pattern.source, flags), s.suggestions) for s in self.swaps]
+    def _swap_pattern(self, swap: Swap) -> re.Pattern[str]:
+        # Compiled when a hit may be this swap's: most of a table is never needed in a run.
+        return regex(swap.pattern.source, self.lazy_pattern.flags & re.IGNORECASE)
 
     def matches(self, doc: Document) -> Iterator[tuple[int, int]]:
         """(start, end) of each match: the same as the pattern's finditer, found faster."""
@@ -152,13 +153,17 @@ class PhraseRule:
 
     def _suggest(self, found: str) -> list[str]:
         normalised = " ".join(found.split())
-        for pattern, suggestions in self.swap_patterns:
+        keys = text_keys(found)  # the same words as the normalised text's
+        for swap in self.swaps:
+            if keys is not None and swap.keys and not any(key in keys for key in swap.keys):
+                continue  # it cannot recognise a text that begins with other words
+            pattern = self._swap_pattern(swap)
             if pattern.fullmatch(found) or pattern.fullmatch(normalised):
-                return suggestions
+                return swap.suggestions
         return []
 
     def _senses_of(self, found: str) -> list[Sense]:
-        return [sense for sense in self.context.senses if sense.words.compiled.fullmatch(found)]
+        return [sense for sense in self.context.senses if sense.words.fullmatch(found)]
 
     def _in_scope(self, doc: Document, paragraph_index: int) -> bool:
         kind = doc.paragraphs[paragraph_index].kind
@@ -205,14 +210,14 @@ class PhraseRule:
                             or (sense.skip_attributed and doc.is_reported_speech(start, end))
                             for sense in self._senses_of(found)):
             return True
-        if c.only_speech is not None and c.only_speech.compiled.fullmatch(found) and \
+        if c.only_speech is not None and c.only_speech.fullmatch(found) and \
                 not reports_speech(prose, start, end, sentence.start, sentence.end):
             return True  # "admitted the robbery": an object, not what someone said
         if c.skip_attributed and sentence.paragraph in doc.speaker_paragraphs:
             return True  # an interview answer or a statement: every word is the speaker's
         return c.skip_attributed and doc.is_reported_speech(start, end) and not (
             c.skip_attributed_except is not None
-            and c.skip_attributed_except.compiled.fullmatch(found))
+            and c.skip_attributed_except.fullmatch(found))
 
 
 # Where the hit's own clause ends: what follows may be another voice ("…; the company says").

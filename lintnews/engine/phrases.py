@@ -211,19 +211,34 @@ def ordered(phrases: list[str]) -> list[str]:
     return sorted(set(phrases), key=lambda p: (-len(p), p))
 
 
+# The padding around a rule's phrases: PHRASES_OPEN + "|".join(bodies) + PHRASES_CLOSE.
+PHRASES_OPEN = r"(?<![\w-])(?:"
+PHRASES_CLOSE = r")(?![\w])(?!-\w)"
+
+
 def phrases_source(phrases: list[str], *, inflect_first: bool = False) -> str:
     """The regular expression for all entries, longest first, with word boundaries."""
-    bodies = []
-    for phrase in ordered(phrases):
-        if inflect_first:
-            head, _, rest = phrase.strip().partition(" ")
-            if head and not head.startswith("(") and not head.endswith(("~", "?")):
-                phrase = f"{head}~ {rest}".strip()
-        bodies.append(phrase_regex(phrase))
+    bodies = phrase_bodies(phrases, inflect_first=inflect_first)
+    return PHRASES_OPEN + "|".join(bodies) + PHRASES_CLOSE
+
+
+def phrase_bodies(phrases: list[str], *, inflect_first: bool = False) -> list[str]:
+    """Each entry's regular expression, in the order they are tried (`ordered`)."""
+    bodies = [phrase_regex(_inflected(phrase) if inflect_first else phrase)
+              for phrase in ordered(phrases)]
     for phrase in phrases:
         if _all_optional(phrase):
             raise ValueError(f"phrase {phrase!r} can match nothing at all")
-    return r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w])(?!-\w)"
+    return bodies
+
+
+def _inflected(phrase: str) -> str:
+    """The phrase with its first word inflected (`word~`), unless it is a choice, optional
+    or already inflected."""
+    head, _, rest = phrase.strip().partition(" ")
+    if head and not head.startswith("(") and not head.endswith(("~", "?")):
+        return f"{head}~ {rest}".strip()
+    return phrase
 
 
 _RUN_RE = regex(r"[^\W_]+")
@@ -267,9 +282,7 @@ def phrase_keys(phrases: list[str], common_words: frozenset[str], *,
     keys: set[str] = set()
     for phrase in phrases:
         if inflect_first:
-            head, _, rest = phrase.strip().partition(" ")
-            if head and not head.startswith("(") and not head.endswith(("~", "?")):
-                phrase = f"{head}~ {rest}".strip()
+            phrase = _inflected(phrase)
         variants = _without_optional(_tokenise(phrase))
         if variants is None:
             return None

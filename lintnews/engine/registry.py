@@ -19,11 +19,6 @@ from lintnews.engine.matcher import TriggerIndex
 from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Rule, RuleMeta, Severity
 from lintnews.engine.phrase_rule import PhraseRule
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 PACK_KEYS = {"name", "description", "source"}
 # Data shipped beside the built-in packs that is not a rule pack (read by lintnews.genre).
 GENRES_FILE = "genres.toml"
@@ -37,6 +32,11 @@ def builtin_packs_dir() -> Path:
 
 
 def _parse_pack(path: Path) -> dict[str, Any]:
+    # Imported here: a run whose packs are all cached (engine/cache.py) parses no TOML.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
