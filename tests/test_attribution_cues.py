@@ -55,6 +55,10 @@ def test_a_noun_or_a_name_is_not_a_verb_of_saying(body: str, words: list[str]) -
     "The ministry estimates the draconian rules will cost 300 jobs.",
     "Ruiz argues the rules are draconian.",
     "Polls by Gallup show the rules are seen as draconian.",
+    # a bare verb after an auxiliary or a conjunction, "'s" that is not a possessive
+    "Ruiz said he'd say the rules were draconian if asked.",
+    "Ruiz will meet the press and say the rules are draconian.",
+    "Let's say the rules are draconian, Ruiz told the BBC.",
     # a sentence's first word is capitalised; a headline in title case capitalises all
     "Says Ruiz: the rules are draconian and will not last.",
     "Ruiz Says Rules Are Draconian",

@@ -122,11 +122,7 @@ def has_named_source(window: str) -> bool:
 
 _NOT_NAMES = {"The", "A", "An", "But", "And", "It", "In", "On", "At", "This", "That", "As",
               "However", "Meanwhile", "Some", "Many", "Most", "Critics", "Experts", "Observers",
-              "Analysts", "Others", "People", "If", "When", "While", "Although", "Though", "I",
-              # determiners and linking words that open a sentence: "These shows of force…"
-              "These", "Those", "Such", "Every", "Each", "All", "Both", "Several", "Few",
-              "Other", "Another", "There", "So", "Yet", "Or", "For", "With", "By", "After",
-              "Before", "Since", "Despite", "During", "Then", "Also", "Even", "Only"}
+              "Analysts", "Others", "People", "If", "When", "While", "Although", "Though", "I"}
 
 
 class Cue(NamedTuple):
@@ -219,12 +215,13 @@ _COMPOUND_HEADS = frozenset({
 _SINGULAR_PRONOUNS = frozenset({
     "he", "she", "it", "who", "which", "that", "this", "one", "everyone", "someone",
     "somebody", "nobody"})
-# The subjects a bare verb agrees with, and the words that come before a bare verb.
+# The subjects a bare verb agrees with, and the words that come before a bare verb
+# ("will say", "and say").
 _PLURAL_SUBJECTS = frozenset({
     "they", "we", "i", "you", "who", "which", "that", "these", "those", "some", "many",
     "others", "most", "both", "all", "several", "few", "people", "police", "data", "media",
     "staff", "public", "will", "would", "could", "can", "should", "shall", "may", "might",
-    "must", "do", "did", "does", "to", "not", "never"})
+    "must", "do", "did", "does", "to", "not", "never", "and", "or", "then"})
 _ADVERBS = frozenset({
     "also", "still", "now", "often", "never", "always", "even", "again", "further", "then",
     "later", "only", "just", "already", "once", "first", "too"})
@@ -234,6 +231,8 @@ _OPENING_ADJECTIVES = frozenset({
     "new", "latest", "recent", "early", "earlier", "initial", "preliminary", "official",
     "further", "local", "media", "press", "news", "unconfirmed", "conflicting", "similar",
     "separate", "final", "first", "previous", "later", "fresh"})
+# Words whose "'s" is "is", "has" or "us", not a possessive: "she's said", "let's say".
+_CONTRACTED = frozenset({"he", "she", "it", "that", "what", "who", "there", "here", "let"})
 _PREVIOUS_WORD_RE = regex(r"([^\W_][\w’'.-]*)(\s+)$")
 _NEXT_WORD_RE = regex(r"\s+([\w’'-]+)")
 
@@ -263,8 +262,9 @@ def _reads_as_noun(sentence: str, cue: re.Match[str], previous: str | None,
         return True  # "the claims", "his remarks", "the expected rise", "a talk"
     if before in _PREPOSITIONS and not word.endswith("ing"):
         return True  # "a series of reports", "with calls for"; but "after saying"
-    if previous and not participle and previous.endswith(("'s", "’s", "s'", "s’")):
-        return True  # "Ruiz's remarks" (and "she's said" is a verb)
+    if previous and not participle and previous.endswith(("'s", "’s", "s'", "s’")) and \
+            before[:-2] not in _CONTRACTED:
+        return True  # "Ruiz's remarks" (but "she's said", "let's say" are verbs)
     plural_noun = word in _PLURAL_NOUN_CUES
     singular_noun = word in _SINGULAR_NOUN_CUES
     if not (plural_noun or singular_noun):
@@ -285,7 +285,9 @@ def _reads_as_noun(sentence: str, cue: re.Match[str], previous: str | None,
     if plural_noun:
         return before not in _SINGULAR_PRONOUNS  # "new estimates", "press claims"
     plural = before.endswith("s") and not before.endswith("ss")
-    return not (plural or before in _PLURAL_SUBJECTS)  # "polls show", "they say"
+    # "they didn't say", "he'd say", "we'll show"
+    auxiliary = before.endswith(("n't", "n’t", "'d", "’d", "'ll", "’ll"))
+    return not (plural or auxiliary or before in _PLURAL_SUBJECTS)  # "polls show", "they say"
 
 
 def _is_name(sentence: str, word: str) -> bool:
@@ -333,7 +335,7 @@ _VENUE = (r"statement|interview|letter|speech|post|posting|tweet|release|email|e
           r"debate|conference|rally|summit|event|ceremony|forum|trial|launch|visit|talks|vote|"
           r"match|game|vigil|protest|funeral|parade|convention|programme|program|show")
 _ADJUNCT_RE = regex(
-    r"\s*,?\s+(?:"
+    r"(?:\s*,)?\s+(?=\S)(?:"
     rf"(?:on|last|this|next|late|early)\s+(?:{_DAYS}|{_MONTHS}\s+\d+|\d+\s+{_MONTHS})"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:{_DAYS}|{_MONTHS}\s+\d+(?:,\s+\d{{4}})?)"
@@ -395,7 +397,8 @@ def _tag_start(sentence: str, start: int, end: int) -> int | None:
     """Where the short speech tag that the cue at sentence[start:end] ends begins (its clause
     break), or None when the cue does not end such a tag."""
     breaks = list(_BREAK_RE.finditer(sentence, 0, start))
-    if not breaks or not _tag_ends_after(sentence, end):
+    rest = _tag_rest(sentence, end)
+    if not breaks or rest is None:
         return None
     subject = sentence[breaks[-1].end():start]
     if subject.strip():  # "…, the minister said", "…, Ruiz has said"
@@ -403,7 +406,7 @@ def _tag_start(sentence: str, start: int, end: int) -> int | None:
         if words[0] in _OPENERS or len(words) > 8 or not has_named_source(subject):
             return None
         return breaks[-1].start()
-    if _starts_with_name(sentence[end:].lstrip()):  # "…, said Jane Doe"
+    if has_named_source(rest):  # "…, said Jane Doe", "…, argued the government's lawyer"
         return breaks[-1].start()
     return _appositive_tag_start(sentence, breaks)
 
@@ -431,12 +434,14 @@ def _appositive_tag_start(sentence: str, breaks: list[re.Match[str]]) -> int | N
     return tag_start if named else None
 
 
-def _tag_ends_after(sentence: str, end: int) -> bool:
-    """After the verb, a tag has at most a name, a time, a place or a channel before the
-    sentence ends or a new clause begins: "said in a statement on Monday.", "said, adding…"."""
+def _tag_rest(sentence: str, end: int) -> str | None:
+    """What follows the verb up to the sentence end or a new clause, if a tag can end that
+    way: a name, a time, a place or a channel ("said Jane Doe", "said in a statement on
+    Monday.", "said, adding…"), not a clause ("said it would…", "explained why it works")."""
     stop = _REST_END_RE.search(sentence, end)
-    words = sentence[end: stop.start() if stop else len(sentence)].lower().split()
-    return len(words) <= 12 and _CLAUSE_WORDS.isdisjoint(words)
+    rest = sentence[end: stop.start() if stop else len(sentence)]
+    words = rest.lower().split()
+    return rest if len(words) <= 12 and _CLAUSE_WORDS.isdisjoint(words) else None
 
 
 # -- Does a verb of saying report speech? -------------------------------------------------------
