@@ -115,7 +115,11 @@ def test_a_cue_followed_by_a_preposition_reports_no_speech(body: str,
     "Ruiz said in an interview with the BBC that the rules were draconian.",
     "Ruiz told reporters at a news conference in Geneva the rules were draconian.",
     "Ruiz said on Twitter the rules were draconian.",
+    "Ruiz said through a spokesman the rules were draconian.",
+    "Ruiz said in response to questions from reporters that the rules were draconian.",
     "The mayor called the plan reckless.",
+    # what a warning was about is the source's characterisation
+    "Ruiz warned of draconian rules.",
 ])
 def test_a_time_place_or_channel_after_the_cue_still_reports_speech(body: str) -> None:
     assert loaded(body) == []

@@ -317,7 +317,8 @@ _INFINITIVE_AFTER_RE = regex(
 # -- Which words does a cue give to its source? -------------------------------------------
 # Forward: "Ruiz said (on Monday) the rules were draconian" gives what follows, unless a
 # preposition follows the verb ("responded with a foolish remark", "called for calm", "called
-# on residents"): then the words after it are the writer's description. Time, place and
+# on residents"): then the words after it are the writer's description, not the source's
+# words (but "warned of draconian rules" reports what was said). Time, place and
 # channel phrases ("on Monday", "in a statement", "at a news conference in Geneva", "on
 # Twitter", "to reporters") are skipped first.
 # Backward: "…would never sell, the minister said." A tag is short: the source (perhaps with
@@ -352,15 +353,21 @@ _ADJUNCT_RE = regex(
     r"(?:his|her|its|their|the)\s+(?:website|blog|account|show|program|programme|podcast|"
     r"channel|page|site))\b"
     r"|(?:by|via|over)\s+(?:phone|telephone|email|e-mail|text|video\s+link)\b"
+    r"|(?:through|via)\s+(?:an?|his|her|its|their|the)\s+(?:spokes\w+|lawyers?|attorneys?|"
+    r"representatives?|aides?|statement|publicist)\b"
+    r"|in\s+(?:response|reply|answer)\s+to\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+"
+    r"(?:\s+(?:from|by)\s+(?:the\s+)?[\w-]+)?"
     r"|to\s+(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|"
     r"legislators|senators|supporters|the\s+crowd|an?\s+(?:crowd|audience)|the\s+committee|"
     rf"the\s+court|the\s+jury|{_NAME})\b"
     rf"|(?:in|at)\s+(?:the\s+)?{_NAME}"  # a place: "in Geneva", "at the White House"
     r")",
     re.IGNORECASE)
+# "of", "about" and "against" name what was said ("warned of draconian rules", "spoke
+# about a betrayal"): the source's own characterisation, so they are not here.
 _PREPOSITION_AFTER_RE = regex(
-    r"\s*(?:with|for|on|of|about|against|to|into|onto|at|over|from|upon|by|in|after|before|"
-    r"during|under|toward|towards|without|across|through|among|between|amid|around|behind)\b",
+    r"\s*(?:with|for|on|to|into|onto|at|over|from|upon|by|in|after|before|during|under|"
+    r"toward|towards|without|across|through|among|between|amid|around|behind)\b",
     re.IGNORECASE)
 # "said of the plan that…": a that-clause after a short phrase still reports speech.
 _THAT_AFTER_PHRASE_RE = regex(r"(?:\s+[\w’'-]+){1,4}?\s+that\b", re.IGNORECASE)
