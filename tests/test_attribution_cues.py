@@ -33,6 +33,7 @@ def flagged(code: str, body: str) -> list[str]:
     # "States" is part of a name, not the verb "states"
     ("The United States is now staging grotesque spectacles.", ["grotesque"]),
     ("The Gulf States have staged grotesque spectacles.", ["grotesque"]),
+    ("Qaboos bin Said in 1970 staged a grotesque coup.", ["grotesque"]),
     # nouns after a determiner, a possessive, an adjective or a preposition
     ("Senator Ruiz's remarks were absurd and outrageous.", ["absurd", "outrageous"]),
     ("These shows of force by Moscow are grotesque.", ["grotesque"]),

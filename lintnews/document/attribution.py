@@ -150,13 +150,13 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
     static = _STATIC_CUES_RE.search(sentence)
     if static and has_named_source(sentence[static.end(): static.end() + 60] + " "
                                    + _words_before(sentence, static.start())):
-        verb = _STATIC_VERB_RE.match(static.group())
-        if verb:  # "told reporters", "said in": a verb of saying, governing its own clause
-            verb_end = static.start() + verb.end()
-            cues.append(Cue(static, False, _introduces_clause(sentence, verb_end),
-                            _tag_start(sentence, static.start(), verb_end)))
-        else:
+        verb = _STATIC_VERB_RE.match(sentence, static.start())
+        if verb is None:
             cues.append(Cue(static, True, True, None))
+        elif _is_cue_verb(sentence, verb):  # "told reporters", "said in": a verb of saying,
+            # governing its own clause like the others (but not "Qaboos bin Said in 1970")
+            cues.append(Cue(static, False, _introduces_clause(sentence, verb.end()),
+                            _tag_start(sentence, verb.start(), verb.end())))
     colon = _COLON_ATTRIBUTION_RE.match(sentence)
     if colon:
         cues.append(Cue(colon, True, True, None))
