@@ -111,8 +111,8 @@ def _covered_by_source(doc: Document, sentence: Sentence, start: int, end: int) 
     relaying the anonymous one ("citing sources close to …")."""
     if _RELAYED_RE.search(doc.prose, max(sentence.start, start - 40), start):
         return True
-    return any(whole and not (cue_start < end and cue_end > start)
-               for cue_start, cue_end, whole in doc.cue_spans(sentence.index))
+    return any(cue.whole and not (cue.start < end and cue.end > start)
+               for cue in doc.cue_spans(sentence.index))
 
 
 @rule(code="LN307", name="anonymous-source", category="attribution", severity="info",

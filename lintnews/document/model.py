@@ -91,6 +91,16 @@ class Sentence(NamedTuple):
     words: int
 
 
+class CueSpan(NamedTuple):
+    """An attribution cue in the document (see lintnews.document.attribution.Cue)."""
+
+    start: int
+    end: int
+    whole: bool  # covers the whole sentence
+    introduces: bool  # the words after it are the source's
+    tag_start: int | None  # it ends a short tag that begins here: the words before are the source's
+
+
 class Quotation(NamedTuple):
     start: int  # the opening quote mark
     end: int  # after the closing mark
@@ -118,7 +128,7 @@ class Document:
     # What the rule engine works out once per document for all rules (see
     # lintnews.engine.matcher.TriggerIndex), keyed by whoever computed it.
     memo: dict[Any, Any] = field(init=False, repr=False, default_factory=dict)
-    _cue_memo: dict[int, tuple[tuple[int, int, bool], ...]] = field(
+    _cue_memo: dict[int, tuple[CueSpan, ...]] = field(
         init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -228,14 +238,16 @@ class Document:
         return None
 
     # -- attribution ------------------------------------------------------------------------
-    def cue_spans(self, index: int) -> tuple[tuple[int, int, bool], ...]:
-        """(start, end, covers the whole sentence) of each attribution cue in sentence
-        `index`; worked out only for the sentences a rule asks about, then remembered."""
+    def cue_spans(self, index: int) -> tuple[CueSpan, ...]:
+        """The attribution cues in sentence `index`, with the words each gives to its source;
+        worked out only for the sentences a rule asks about, then remembered."""
         spans = self._cue_memo.get(index)
         if spans is None:
             s = self.sentences[index]
-            cues = find_cues(_outside_quotes(self.sentence_text(s)))
-            spans = tuple((s.start + m.start(), s.start + m.end(), whole) for m, whole in cues)
+            spans = tuple(
+                CueSpan(s.start + cue.match.start(), s.start + cue.match.end(), cue.whole,
+                        cue.introduces, None if cue.tag_start is None else s.start + cue.tag_start)
+                for cue in find_cues(_outside_quotes(self.sentence_text(s))))
             self._cue_memo[index] = spans
         return spans
 
@@ -248,24 +260,25 @@ class Document:
 
         "Smith said the deal would never pass" and "…would never pass, Smith said" are;
         "Though Putin claims X, Ukraine will never allow it" is not: the comma ends the clause
-        the cue governs.
+        the cue governs. Nor is "Hayes responded with a foolish remark" (the verb governs no
+        clause) or "X is reckless, even though Lee has explained why it works" (not a tag).
         """
         sentence = self.sentence_at(start)
         if sentence is None:
             return False
         if sentence.paragraph in self.speaker_paragraphs:
             return True
-        for cue_start, cue_end, whole in self.cue_spans(sentence.index):
-            if cue_start < end and cue_end > start:
+        for cue in self.cue_spans(sentence.index):
+            if cue.start < end and cue.end > start:
                 continue  # the span's own verb ("critics say") is not its source
-            if whole:
+            if cue.whole:
                 return True
-            if cue_start >= end:
-                # "…would never sell, the minister said": the cue follows its clause
-                if _CLAUSE_BREAK_RE.search(self.prose, end, cue_start):
+            if cue.start >= end:
+                # "…would never sell, the minister said": the words before a short tag
+                if cue.tag_start is not None and end <= cue.tag_start:
                     return True
                 continue
-            if not _CLAUSE_BREAK_RE.search(self.prose, cue_end, start):
+            if cue.introduces and not _CLAUSE_BREAK_RE.search(self.prose, cue.end, start):
                 return True
         return False
 
@@ -302,8 +315,8 @@ class Document:
         if paragraph.index in self.speaker_paragraphs:
             return True
         for i in (sentence.index, sentence.index - 1, sentence.index + 1):
-            if i in paragraph.sentences and any(apart(start, end)
-                                                for start, end, _ in self.cue_spans(i)):
+            if i in paragraph.sentences and any(apart(cue.start, cue.end)
+                                                for cue in self.cue_spans(i)):
                 return True
         opening = _PARAGRAPH_ATTRIBUTION_RE.match(self.prose, paragraph.start, paragraph.end)
         if opening and apart(opening.start(), opening.end()):
