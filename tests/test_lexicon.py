@@ -173,3 +173,17 @@ def test_an_often_defensible_word_is_queried_only_beside_another_loaded_word() -
         [("LN212", "reckless")]
     assert cluster_findings('The bold plan was "reckless", Senator Ruiz said.') == []
     assert cluster_findings("Senator Ruiz said the bold plan was reckless.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "The court jailed the singer on charges of debauchery and inciting immorality.",
+    "Prosecutors accused the minister of hypocrisy.",
+    "He was jailed for immoral behaviour in 2019.",
+])
+def test_a_word_that_names_a_charge_is_not_the_writers_verdict(body: str) -> None:
+    assert flagged(body) == []
+
+
+def test_the_same_word_as_the_writers_verdict_is_flagged() -> None:
+    assert flagged("The minister's speech was pure hypocrisy.") == \
+        [("LN212", "hypocrisy", "warning")]

@@ -18,7 +18,9 @@ from lintnews.regex_store import regex
 
 WORD_RE = regex(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
 _ALNUM_RUN_RE = regex(r"[^\W_]+")
-_CLAUSE_BREAK_RE = regex(r"[,;:—–]|\s-\s|[\"”]")
+# a clause ends at a comma, a dash or a colon, or where a whole quoted sentence closes (a
+# partial quote, as in `what he termed "open border activists" were`, runs on)
+_CLAUSE_BREAK_RE = regex(r"[,;:—–]|\s-\s|[.!?][\"”]")
 _PARAGRAPH_ATTRIBUTION_RE = regex(r"\s*According to\b[^,]{2,80},")
 _ALNUM_SPLIT_RE = regex(r"([^\W_]+)")
 # The first person outside quotation marks, in a story told in the third person, is someone
