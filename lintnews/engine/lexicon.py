@@ -203,9 +203,14 @@ def forms_of(lemma: str, pos: str) -> tuple[str, ...]:
         return (lemma,)
     forms = {lemma}
     if upos in ("ADJ", "NOUN", "VERB") and "-" not in head and "'" not in head:
-        from lemminflect import getAllInflections  # its tables load on first use only
+        from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
 
-        for values in getAllInflections(head, upos=upos).values():
+        inflections = getAllInflections(head, upos=upos)
+        if not inflections and pos in ("NOUN", "VERB") and not getAllLemmas(head):
+            # a word lemminflect's dictionary lacks ("grifter", "bloviate"): its rules for
+            # unknown words (not for adjectives, whose unknown forms are rarely real words)
+            inflections = getAllInflectionsOOV(head, upos=upos)
+        for values in inflections.values():
             forms.update(f"{v} {rest}".strip() for v in values)
     return tuple(sorted(forms))
 
