@@ -187,3 +187,10 @@ def test_a_word_that_names_a_charge_is_not_the_writers_verdict(body: str) -> Non
 def test_the_same_word_as_the_writers_verdict_is_flagged() -> None:
     assert flagged("The minister's speech was pure hypocrisy.") == \
         [("LN212", "hypocrisy", "warning")]
+
+
+def test_a_phrase_with_an_apostrophe_matches() -> None:
+    assert flagged("The club paid a king's ransom for the striker.") == \
+        [("LN215", "a king's ransom", "warning")]
+    assert flagged("The club paid a king’s ransom for the striker.") == \
+        [("LN215", "a king’s ransom", "warning")]

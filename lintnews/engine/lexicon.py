@@ -31,7 +31,8 @@ LEVELS = ("error", "warning", "info", "off")
 COLUMNS = ("lemma", "pos", "class", "severity", "neutral", "neutral_before", "neutral_after",
            "source", "forms")
 _TOKEN_RE = regex(r"[^\W_]+")
-_NEXT_WORD_RE = regex(r"[ \-\u00a0\n]{1,2}([^\W_]+)")  # the separators _phrase_end allows
+# the separators _phrase_end allows: spaces, hyphens, apostrophes ("a king's ransom")
+_NEXT_WORD_RE = regex(r"[ \-\u00a0\n'’]{1,2}([^\W_]+)")
 # Before a verb's form, these make it a noun ("the gut", "a blast"); before a noun's form,
 # "to" makes it a verb.
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "our", "your",
@@ -144,13 +145,13 @@ class Lexicon:
 
 
 def _phrase_end(lowered: str, start: int, words: tuple[str, ...]) -> int | None:
-    """Where the phrase `words` ends if it starts at `start` (words separated by spaces or
-    hyphens), or None."""
+    """Where the phrase `words` ends if it starts at `start` (words separated by spaces,
+    hyphens or an apostrophe), or None."""
     position = start
     for i, word in enumerate(words):
         if i:
             gap = position
-            while gap < len(lowered) and lowered[gap] in " -\u00a0\n":
+            while gap < len(lowered) and lowered[gap] in " -\u00a0\n'’":
                 gap += 1
             if gap == position or gap - position > 2:
                 return None
