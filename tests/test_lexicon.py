@@ -194,3 +194,9 @@ def test_a_phrase_with_an_apostrophe_matches() -> None:
         [("LN215", "a king's ransom", "warning")]
     assert flagged("The club paid a king’s ransom for the striker.") == \
         [("LN215", "a king’s ransom", "warning")]
+
+
+def test_a_dramatising_verb_of_people_or_a_group_is_figurative() -> None:
+    assert flagged("The senator vilified migrants throughout the campaign.") == \
+        [("LN219", "vilified", "warning")]
+    assert flagged("The butcher butchered the chickens before dawn.") == []

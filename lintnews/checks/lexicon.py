@@ -35,6 +35,11 @@ _ACT_OBJECT_RE = LazyRegex(
     r"opposition|rivals?|critics|government|administration|party|coalition|congress|"
     r"parliament|senate|board|union|unions|chances|hopes|minister|president|senator|mayor|"
     r"chancellor|leader|governor|premier|candidate|opponent|opponents|"
+    # people and groups: "demonised the police", "vilified migrants", "pandering to voters"
+    r"police|officers?|voters?|immigrants?|migrants?|refugees|workers|employees|staff|"
+    r"people|women|men|students|teachers|doctors|nurses|journalists|reporters|media|press|"
+    r"protesters|activists|supporters|liberals|conservatives|democrats|republicans|"
+    r"him|her|them|himself|herself|themselves|"
     # a name ("gutted Medicare"), but not a day or a month ("gutted the fish on Friday")
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b)"
