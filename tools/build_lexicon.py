@@ -10,8 +10,9 @@ Inputs (tab-separated, one row per reviewed candidate or entry):
   (WordNet 3.0's neighbours of kept entries), each decided keep/drop by a copy editor against
   real copy;
 - tools/lexicon/guide-*.tsv: entries written from published style guidance, each citing it;
-- tools/lexicon/regrade-*.tsv: a second reading's severity (lemma, pos, severity) for entries
-  first marked info.
+- tools/lexicon/regrade-*.tsv: a second reading's severity (lemma, pos, severity) for
+  entries graded on a first reading (regrade-1: info entries a senior editor raised; regrade-2:
+  manner-of-speaking verbs graded like their neighbours).
 An optional `forms` column lists the forms where an inflection is another word ("crow", not
 "crew"). Kept rows become entries; a later sheet's row for the same lemma and part of speech
 replaces an earlier one (guide sheets come after candidate sheets, in name order;
@@ -124,7 +125,7 @@ def build() -> str:
                 if entry is not None else set()
             if entry is not None and not forms & owned:
                 entries[(entry["lemma"], entry["pos"])] = entry
-    # Second readings: a senior editor's severity for entries first marked "info".
+    # Second readings: a senior editor's severity for entries graded on a first reading.
     for path in sorted(SHEETS.glob("regrade-*.tsv")):
         for row in read_sheet(path):
             key = (" ".join((row.get("lemma") or "").lower().split()),
