@@ -200,3 +200,21 @@ def test_a_dramatising_verb_of_people_or_a_group_is_figurative() -> None:
     assert flagged("The senator vilified migrants throughout the campaign.") == \
         [("LN219", "vilified", "warning")]
     assert flagged("The butcher butchered the chickens before dawn.") == []
+
+
+@pytest.mark.parametrize("body", [
+    # a term in quote marks is mentioned, not used: someone else's word
+    'The president again attacked the "fifth column" at the rally.',
+    # a viewpoint adjunct makes the sentence someone's view
+    "To the Kremlin, the protesters are a sinister fifth column.",
+    "In the union's view, the offer is a draconian cut.",
+    # the word names an accusation, even in a list
+    "Ministers face critics accusing them of being selfish, greedy and unpatriotic.",
+])
+def test_words_that_are_not_the_writers_own(body: str) -> None:
+    assert [f for f in flagged(body) if f[0] != "LN223"] == []
+
+
+def test_a_place_before_a_comma_is_no_point_of_view() -> None:
+    assert flagged("In Paris, the draconian rules took effect.") == \
+        [("LN212", "draconian", "warning")]

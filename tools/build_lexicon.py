@@ -12,7 +12,7 @@ Inputs (tab-separated, one row per reviewed candidate or entry):
 - tools/lexicon/guide-*.tsv: entries written from published style guidance, each citing it;
 - tools/lexicon/regrade-*.tsv: a second reading's severity (lemma, pos, severity) for
   entries graded on a first reading (regrade-1: info entries a senior editor raised; regrade-2:
-  manner-of-speaking verbs graded like their neighbours).
+  entries a blind reading found misgraded, such as "merely", mostly "only" and not a size).
 An optional `forms` column lists the forms where an inflection is another word ("crow", not
 "crew"). Kept rows become entries; a later sheet's row for the same lemma and part of speech
 replaces an earlier one (guide sheets come after candidate sheets, in name order;

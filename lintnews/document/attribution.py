@@ -94,6 +94,12 @@ _STATIC_CUES_RE = regex(  # one \b before all the branches: each began with one
     r"|as reported by\b|polled by\b|surveyed by\b)",
     re.IGNORECASE,
 )
+# A sentence told from someone's point of view: "To the Kremlin, the protests are…", "In
+# Smith's view, …", "In the eyes of the union, …".
+_VIEWPOINT_RE = regex(
+    r"(?:to|in the (?:eyes|view|words|opinion) of)\s+(?!(?:many|some|most|several|few|critics)\b)"
+    r"([^,]{2,40}?)\s*,|in\s+([^,]{2,40}?)['’]s?\s+(?:view|eyes|words|opinion|telling|account)"
+    r"\s*,", re.IGNORECASE)
 _COLON_ATTRIBUTION_RE = regex(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}:\s")
 _PASSIVE_BEFORE_RE = regex(
     r"\b(?:is|are|was|were|be|been|being|am)\s+(?:(?:\w+ly|now|also|still|not|already|long)\s+)*$",
@@ -160,6 +166,9 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
     colon = _COLON_ATTRIBUTION_RE.match(sentence)
     if colon:
         cues.append(Cue(colon, True, True, None))
+    viewpoint = _VIEWPOINT_RE.match(sentence)
+    if viewpoint and has_named_source(viewpoint.group(1) or viewpoint.group(2)):
+        cues.append(Cue(viewpoint, True, True, None))
     for cue in _CUE_RE.finditer(sentence):
         if not _is_cue_verb(sentence, cue):
             continue
