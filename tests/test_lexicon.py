@@ -218,3 +218,18 @@ def test_words_that_are_not_the_writers_own(body: str) -> None:
 def test_a_place_before_a_comma_is_no_point_of_view() -> None:
     assert flagged("In Paris, the draconian rules took effect.") == \
         [("LN212", "draconian", "warning")]
+
+
+def test_every_word_a_lexicon_rule_names_as_an_example_is_found() -> None:
+    """A rule's documentation must not promise a word its lexicon lacks ("callous" was once
+    named as an example of LN212 and was in no sheet)."""
+    import re
+
+    entries = read_lexicon(builtin_lexicon_path().read_text(encoding="utf-8"), "lexicon.tsv")
+    forms = {form for e in entries for form in e.forms}
+    hand_written = (ROOT / "rules" / "loaded-language.toml").read_text(encoding="utf-8")
+    for rule in RULES:
+        if rule.meta.name.startswith("lexicon-"):
+            doc = " ".join([rule.meta.summary, rule.check.__doc__ or ""])
+            for word in re.findall(r"[\"']([a-z][a-z-]+)[\"']", doc):
+                assert word in forms or f'"{word}"' in hand_written, (rule.meta.code, word)
