@@ -233,3 +233,11 @@ def test_every_word_a_lexicon_rule_names_as_an_example_is_found() -> None:
             doc = " ".join([rule.meta.summary, rule.check.__doc__ or ""])
             for word in re.findall(r"[\"']([a-z][a-z-]+)[\"']", doc):
                 assert word in forms or f'"{word}"' in hand_written, (rule.meta.code, word)
+
+
+def test_a_hand_written_rules_finding_is_company_too() -> None:
+    # "slammed" is LN202's (rules/loaded-language.toml), not the lexicon's
+    assert cluster_findings("The mayor's bold plan was slammed by opponents.") == \
+        [("LN223", "bold"), ("LN202", "slammed")]
+    # a finding of another category (a forecast) is not loaded wording
+    assert cluster_findings("The mayor's bold plan will fail.") == []

@@ -147,9 +147,10 @@ def lexicon_hits(doc: Document, ctx: Context, kind: str | None) -> Iterator[Hit]
 
 def clustered_hits(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Info-level entries (often defensible alone) in a sentence that holds another of the
-    lexicon's words in the writer's voice: "a bold, reckless gamble". An info-level political
-    label ("radical", "leftist") describes a position rather than judging it, so it does not
-    make a cluster for another word."""
+    lexicon's words in the writer's voice: "a bold, reckless gamble", or loaded wording another
+    rule finds ("a bold plan, critics slammed"). An info-level political label ("radical",
+    "leftist") describes a position rather than judging it, so it does not make a cluster for
+    another word."""
     hits = writers_hits(doc, ctx)
     by_sentence: dict[int, list[LexiconHit]] = {}
     for hit in hits:
@@ -165,6 +166,9 @@ def clustered_hits(doc: Document, ctx: Context) -> Iterator[Hit]:
             if others:
                 other = " ".join(doc.prose[others[0].start:others[0].end].split())
                 yield _hit(doc, hit, f", beside '{other}' in the same sentence")
+            else:  # reported if another rule finds loaded wording in the sentence
+                yield _hit(doc, hit, " in a sentence with other loaded wording")._replace(
+                    needs_company=True)
 
 
 def _rule_for(kind: str | None, code: str, name: str, summary: str, bad: list[str],
@@ -298,6 +302,7 @@ def cluster(doc: Document, ctx: Context) -> Iterator[Hit]:
     reviewers marked such words `info` and LN222 is off by default. Beside another loaded word
     in the same sentence ("a bold, reckless gamble") it is part of a verdict: loaded words
     together make a sentence read as the writer's opinion. Report what was done and let the
-    reader judge. Only the lexicon's words in the writer's voice count, with the same context
-    rules as LN211-LN221; the other word is reported by its own rule."""
+    reader judge. The same context rules apply as for LN211-LN221; the other word may be any
+    loaded wording another rule reports in the sentence ("a bold plan, slammed by opponents"),
+    and is reported by its own rule."""
     return clustered_hits(doc, ctx)

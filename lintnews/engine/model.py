@@ -69,6 +69,9 @@ class Hit(NamedTuple):
     message: str
     suggestions: tuple[str, ...] = ()
     severity: Severity | None = None  # overrides the rule's default for this hit
+    # reported only where another finding of the rule's category, on other words, lies in the
+    # same sentence ("bold" beside "slammed"): a word fair alone but part of a verdict
+    needs_company: bool = False
 
 
 class Context(NamedTuple):

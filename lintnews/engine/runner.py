@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from lintnews.config import OFF, GenreLevel, Settings
 from lintnews.document.build import build_document
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Finding, Hit, Rule, Severity
+from lintnews.engine.model import Context, Finding, Hit, Rule, RuleMeta, Severity
 from lintnews.engine.selection import SelectionLayer, resolve_selection, token_matches
 from lintnews.engine.suppress import is_suppressed, suppression_regions
 from lintnews.genre import decide_genre, severity_resolver
@@ -67,6 +67,21 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
     ctx = Context(settings, tuple(r.meta for r in (rules if known is None else known)))
     seen: set[tuple[str, int, int]] = set()
     seen_spans: set[tuple[str, int, int]] = set()
+    waiting: list[tuple[Hit, Finding, RuleMeta]] = []  # hits that need company (Hit)
+
+    def accept(hit: Hit, finding: Finding, meta: RuleMeta) -> None:
+        if (finding.code, finding.offset, finding.end_offset) in seen:
+            return
+        if (finding.category, finding.offset, finding.end_offset) in seen_spans:
+            return  # the same words, already reported for the same kind of problem
+        if accepted and " ".join(source.text[hit.start:hit.end].split()).lower() in accepted:
+            return
+        if regions and is_suppressed(finding, meta, regions):
+            return
+        seen.add((finding.code, finding.offset, finding.end_offset))
+        seen_spans.add((finding.category, finding.offset, finding.end_offset))
+        result.findings.append(finding)
+
     # A newsroom's own rules first: where one and a built-in rule flag the same words for the
     # same kind of problem, the house rule's finding is the one reported.
     for rule in sorted(rules, key=lambda r: r.meta.pack.startswith("builtin:")):
@@ -85,19 +100,25 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
                 f"{type(err).__name__}: {err}")
             continue
         for hit, finding in findings:
-            if finding is None or (finding.code, finding.offset, finding.end_offset) in seen:
-                continue
-            if (finding.category, finding.offset, finding.end_offset) in seen_spans:
-                continue  # the same words, already reported for the same kind of problem
-            if accepted and " ".join(source.text[hit.start:hit.end].split()).lower() in accepted:
-                continue
-            if regions and is_suppressed(finding, meta, regions):
-                continue
-            seen.add((finding.code, finding.offset, finding.end_offset))
-            seen_spans.add((finding.category, finding.offset, finding.end_offset))
-            result.findings.append(finding)
+            if finding is not None and hit.needs_company:
+                waiting.append((hit, finding, meta))  # decided once every rule has run
+            elif finding is not None:
+                accept(hit, finding, meta)
+    for hit, finding, meta in waiting:
+        if _has_company(doc, hit, finding, result.findings):
+            accept(hit, finding, meta)
     result.findings.sort()
     return result
+
+
+def _has_company(doc: Document, hit: Hit, finding: Finding, findings: list[Finding]) -> bool:
+    """Another finding of the same category, on other words, in the hit's sentence."""
+    sentence = doc.sentence_at(hit.start)
+    if sentence is None:
+        return False
+    return any(other.category == finding.category and sentence.start <= other.offset < sentence.end
+               and (other.end_offset <= hit.start or other.offset >= hit.end)
+               for other in findings)
 
 
 def _to_finding(hit: Hit, rule: Rule, doc: Document, source: SourceFile,
