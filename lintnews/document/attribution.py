@@ -15,33 +15,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from lintnews.engine.trie import trie_regex
-from lintnews.regex_store import derived, regex
+from lintnews.engine.slots import SlottedRegex, word_list_trie
+from lintnews.regex_store import regex
 
 _FIRST_WORD_RE = regex(r"(?:the\s+|a\s+)?(\w[\w’'.-]*)")
-
-def _alternation(words: str) -> str:
-    """A regex alternation of `words` ("a|b|officials?|organi[sz]ation"), written as a trie:
-    the same strings, but `re` no longer tries a hundred branches at every character.
-    Written once and remembered with the compiled patterns (lintnews.regex_store)."""
-    return str(derived("trie", words, 0, lambda: _trie_of(words)))
-
-
-def _trie_of(words: str) -> str:
-    expanded: list[str] = []
-    for word in words.split("|"):
-        spellings = [word]
-        if "[" in word:  # one letter class, as in organi[sz]ation
-            head, _, rest = word.partition("[")
-            letters, _, tail = rest.partition("]")
-            spellings = [head + letter + tail for letter in letters]
-        for spelling in spellings:
-            if spelling.endswith("?"):  # an optional last letter, as in officials?
-                expanded += [spelling[:-2], spelling[:-1]]
-            else:
-                expanded.append(spelling)
-    return trie_regex(expanded, fold_case=True)
-
 
 CUE_VERB_LIST = (
     "said|says|say|saying|told|tells|tell|added|adds|add|commented|comments|remarked|remarks|"
@@ -75,14 +52,17 @@ VAGUE_SUBJECT_LIST = (  # longer entries before the words they start with, as a 
     "skeptics|sceptics|supporters|opponents|insiders|most|several|few|everyone|everybody"
 )
 # The lists above as tries, for speed; the test suite checks they match the same text.
-CUE_VERBS = _alternation(CUE_VERB_LIST)
-SOURCE_NOUNS = _alternation(SOURCE_NOUN_LIST)
-VAGUE_SUBJECTS = _alternation(VAGUE_SUBJECT_LIST)
+CUE_VERBS = word_list_trie(CUE_VERB_LIST)
+SOURCE_NOUNS = word_list_trie(SOURCE_NOUN_LIST)
+VAGUE_SUBJECTS = word_list_trie(VAGUE_SUBJECT_LIST)
 PRONOUNS = r"he|she|they|we|i|it"
+# The lists' slots in patterns (lintnews.engine.slots): a pattern is compiled, for a text,
+# with only the listed words the text has. Each slot is a whole word where it stands.
+WORD_LISTS = {"CUE": CUE_VERB_LIST, "SOURCE": SOURCE_NOUN_LIST, "VAGUE": VAGUE_SUBJECT_LIST}
 
-_CUE_RE = regex(rf"(?<![\w-])(?:{CUE_VERBS})\b", re.IGNORECASE)
-_SOURCE_NOUN_RE = regex(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
-_VAGUE_RE = regex(rf"\b(?:{VAGUE_SUBJECTS})\s*$", re.IGNORECASE)
+_CUE = SlottedRegex(r"(?<![\w-])(?:<CUE>)\b", WORD_LISTS, re.IGNORECASE)
+SOURCE_NOUN = SlottedRegex(r"\b(?:<SOURCE>)\b", WORD_LISTS, re.IGNORECASE)
+_VAGUE = SlottedRegex(r"\b(?:<VAGUE>)\s*$", WORD_LISTS, re.IGNORECASE)
 _PRONOUN_RE = regex(rf"\b(?:{PRONOUNS})\b\s*(?:\w+ly\s+)?$", re.IGNORECASE)
 _NAME_RE = regex(r"\b[A-Z][a-zA-Z’'.-]+")
 _STATIC_CUES_RE = regex(  # one \b before all the branches: each began with one
@@ -113,9 +93,9 @@ def has_named_source(window: str) -> bool:
     """A capitalised name, a pronoun or an institutional noun, and not only a vague subject."""
     if not window.strip():
         return False
-    if _VAGUE_RE.search(window):
+    if _VAGUE.for_text(window).search(window):
         return False
-    if _PRONOUN_RE.search(window) or _SOURCE_NOUN_RE.search(window):
+    if _PRONOUN_RE.search(window) or SOURCE_NOUN.for_text(window).search(window):
         return True
     return any(m.group() not in _NOT_NAMES for m in _NAME_RE.finditer(window))
 
@@ -160,14 +140,14 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
     colon = _COLON_ATTRIBUTION_RE.match(sentence)
     if colon:
         cues.append(Cue(colon, True, True, None))
-    for cue in _CUE_RE.finditer(sentence):
+    for cue in _CUE.for_text(sentence).finditer(sentence):
         if not _is_cue_verb(sentence, cue):
             continue
         before = _words_before(sentence, cue.start())
         after = " ".join(sentence[cue.end():].split()[:4])
         if has_named_source(before) or _starts_with_name(after) or \
                 (_starts_with_name(sentence[: cue.start()].lstrip(" \"“‘'(")) and
-                 not _VAGUE_RE.search(before)):
+                 not _VAGUE.for_text(before).search(before)):
             cues.append(Cue(cue, False, _introduces_clause(sentence, cue.end()),
                             _tag_start(sentence, cue.start(), cue.end())))
     return tuple(sorted(cues, key=lambda c: c.match.start()))
@@ -179,7 +159,11 @@ def _starts_with_name(text: str) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return (word[:1].isupper() and word not in _NOT_NAMES) or bool(_SOURCE_NOUN_RE.fullmatch(word))
+    return (word[:1].isupper() and word not in _NOT_NAMES) or _is_source_noun(word)
+
+
+def _is_source_noun(word: str) -> bool:
+    return SOURCE_NOUN.for_text(word).fullmatch(word) is not None
 
 
 # -- Is the cue word a verb here? --------------------------------------------------------------
@@ -280,7 +264,7 @@ def _reads_as_noun(sentence: str, cue: re.Match[str], previous: str | None,
         return True  # "these shows of force", "this show"
     if before in _ADVERBS or before.endswith("ly") or _is_name(sentence, previous):
         return False  # "Ruiz also notes", "Fox News shows"
-    if _SOURCE_NOUN_RE.fullmatch(previous):
+    if _is_source_noun(previous):
         return False  # "the ministry estimates", "the figures show"
     if plural_noun:
         return before not in _SINGULAR_PRONOUNS  # "new estimates", "press claims"
