@@ -12,10 +12,12 @@ institutional noun ("the ministry", "police", "a spokeswoman"). Vague subjects (
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from lintnews.engine.slots import SlottedRegex, word_list_trie
+from lintnews.engine.lazy import LazyRegex
+from lintnews.engine.slots import OpeningWordAlternation, SlottedRegex, word_list_trie
 from lintnews.regex_store import regex
 
 _FIRST_WORD_RE = regex(r"(?:the\s+|a\s+)?(\w[\w’'.-]*)")
@@ -230,7 +232,7 @@ def _is_cue_verb(sentence: str, cue: re.Match[str]) -> bool:
         return False  # "the United States": part of a name
     if _PASSIVE_BEFORE_RE.search(sentence, 0, start):
         return False  # "is widely thought", "was expected": a passive, not a source speaking
-    if word.lower().startswith(_PLANNED) and _INFINITIVE_AFTER_RE.match(sentence, cue.end()):
+    if word.lower().startswith(_PLANNED) and _INFINITIVE_AFTER.compiled.match(sentence, cue.end()):
         return False  # "had expected to brandish rifles": a plan or a forecast, not speech
     previous = _PREVIOUS_WORD_RE.search(sentence, max(0, start - 40), start)
     return not _reads_as_noun(sentence, cue, previous.group(1) if previous else None,
@@ -289,11 +291,12 @@ def _in_title_case(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
 
 
+# (The patterns below that only some sentences need are compiled on first use.)
 # Verbs whose "to" clause is a plan or a forecast, not words: "expected to win", "asked to
 # leave", "called to testify", "named to the board" (a preposition: see _introduces_clause).
 _PLANNED = ("expect", "ask", "call", "name", "designat", "project", "estimat", "predict",
             "forecast", "thought")
-_INFINITIVE_AFTER_RE = regex(
+_INFINITIVE_AFTER = LazyRegex(
     r"\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your|reporters|"
     r"journalists)\b)(?-i:[a-z])", re.IGNORECASE)
 
@@ -319,34 +322,57 @@ _VENUE = (r"statement|interview|letter|speech|post|posting|tweet|release|email|e
           r"briefing|call|note|editorial|blog|book|memoir|appearance|session|meeting|hearing|"
           r"debate|conference|rally|summit|event|ceremony|forum|trial|launch|visit|talks|vote|"
           r"match|game|vigil|protest|funeral|parade|convention|programme|program|show")
-_ADJUNCT_RE = regex(
-    r"(?:\s*,)?\s+(?=\S)(?:"
-    rf"(?:on|last|this|next|late|early)\s+(?:{_DAYS}|{_MONTHS}\s+\d+|\d+\s+{_MONTHS})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|(?:{_DAYS}|{_MONTHS}\s+\d+(?:,\s+\d{{4}})?)"
-    rf"|(?:in|during|since)\s+(?:{_MONTHS}|\d{{4}}|the\s+(?:morning|afternoon|evening|night))"
-    r"|(?:last|this|next|that|on\s+the|over\s+the)\s+(?:week|weekend|month|year|morning|"
-    r"afternoon|evening|night|spring|summer|autumn|fall|winter)"
-    r"|(?:yesterday|today|tonight|earlier|later|recently|previously|again|also|then|now|"
-    r"once|twice)\b"
-    r"|(?-i:[a-z])\w+ly\b"
-    rf"|(?:in|at|during|after|before|following)\s+{_DET}\s+(?:[\w-]+\s+){{0,2}}?(?:{_VENUE})s?"
-    rf"(?:\s+(?:with|to|for|on|in|at|by)\s+(?:the\s+)?{_NAME})?\b"
-    r"|on\s+(?:twitter|facebook|instagram|x|tiktok|youtube|telegram|television|tv|radio|air|"
-    r"social\s+media|(?:the\s+)?(?:radio|phone|telephone|internet|web)|"
-    r"(?:his|her|its|their|the)\s+(?:website|blog|account|show|program|programme|podcast|"
-    r"channel|page|site))\b"
-    r"|(?:by|via|over)\s+(?:phone|telephone|email|e-mail|text|video\s+link)\b"
-    r"|(?:through|via)\s+(?:an?|his|her|its|their|the)\s+(?:spokes\w+|lawyers?|attorneys?|"
-    r"representatives?|aides?|statement|publicist)\b"
-    r"|in\s+(?:response|reply|answer)\s+to\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+"
-    r"(?:\s+(?:from|by)\s+(?:the\s+)?[\w-]+)?"
-    r"|to\s+(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|"
-    r"legislators|senators|supporters|the\s+crowd|an?\s+(?:crowd|audience)|the\s+committee|"
-    rf"the\s+court|the\s+jury|{_NAME})\b"
-    rf"|(?:in|at)\s+(?:the\s+)?{_NAME}"  # a place: "in Geneva", "at the White House"
-    r")",
-    re.IGNORECASE)
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _opening(*words: str) -> Callable[[str], bool]:
+    """An alternative that opens with one of these words."""
+    chosen = frozenset(words)
+    return lambda word: word in chosen
+
+
+# Each alternative with the words it can open with: a sentence's next word chooses the few
+# to compile (lintnews.engine.slots.OpeningWordAlternation; the same matches).
+_ADJUNCT = OpeningWordAlternation(r"(?:\s*,)?\s+(?=\S)", [
+    (_opening("on", "last", "this", "next", "late", "early"),
+     rf"(?:on|last|this|next|late|early)\s+(?:{_DAYS}|{_MONTHS}\s+\d+|\d+\s+{_MONTHS})"
+     r"(?:\s+(?:morning|afternoon|evening|night))?"),
+    (_opening(*_DAY_WORDS, *_MONTH_WORDS), rf"(?:{_DAYS}|{_MONTHS}\s+\d+(?:,\s+\d{{4}})?)"),
+    (_opening("in", "during", "since"),
+     rf"(?:in|during|since)\s+(?:{_MONTHS}|\d{{4}}|the\s+(?:morning|afternoon|evening|night))"),
+    (_opening("last", "this", "next", "that", "on", "over"),
+     r"(?:last|this|next|that|on\s+the|over\s+the)\s+(?:week|weekend|month|year|morning|"
+     r"afternoon|evening|night|spring|summer|autumn|fall|winter)"),
+    (_opening("yesterday", "today", "tonight", "earlier", "later", "recently", "previously",
+              "again", "also", "then", "now", "once", "twice"),
+     r"(?:yesterday|today|tonight|earlier|later|recently|previously|again|also|then|now|"
+     r"once|twice)\b"),
+    (lambda word: word.endswith("ly"), r"(?-i:[a-z])\w+ly\b"),
+    (_opening("in", "at", "during", "after", "before", "following"),
+     rf"(?:in|at|during|after|before|following)\s+{_DET}\s+(?:[\w-]+\s+){{0,2}}?(?:{_VENUE})s?"
+     rf"(?:\s+(?:with|to|for|on|in|at|by)\s+(?:the\s+)?{_NAME})?\b"),
+    (_opening("on"),
+     r"on\s+(?:twitter|facebook|instagram|x|tiktok|youtube|telegram|television|tv|radio|air|"
+     r"social\s+media|(?:the\s+)?(?:radio|phone|telephone|internet|web)|"
+     r"(?:his|her|its|their|the)\s+(?:website|blog|account|show|program|programme|podcast|"
+     r"channel|page|site))\b"),
+    (_opening("by", "via", "over"),
+     r"(?:by|via|over)\s+(?:phone|telephone|email|e-mail|text|video\s+link)\b"),
+    (_opening("through", "via"),
+     r"(?:through|via)\s+(?:an?|his|her|its|their|the)\s+(?:spokes\w+|lawyers?|attorneys?|"
+     r"representatives?|aides?|statement|publicist)\b"),
+    (_opening("in"),
+     r"in\s+(?:response|reply|answer)\s+to\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+"
+     r"(?:\s+(?:from|by)\s+(?:the\s+)?[\w-]+)?"),
+    (_opening("to"),
+     r"to\s+(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|"
+     r"legislators|senators|supporters|the\s+crowd|an?\s+(?:crowd|audience)|the\s+committee|"
+     rf"the\s+court|the\s+jury|{_NAME})\b"),
+    (_opening("in", "at"), rf"(?:in|at)\s+(?:the\s+)?{_NAME}"),  # "in Geneva", "at the White House"
+], re.IGNORECASE)
 # "of", "about" and "against" name what was said ("warned of draconian rules", "spoke
 # about a betrayal"): the source's own characterisation, so they are not here.
 _PREPOSITION_AFTER_RE = regex(
@@ -376,7 +402,7 @@ _AUXILIARIES_ONLY = frozenset({
 def _introduces_clause(sentence: str, end: int) -> bool:
     """Are the words after the verb ending at `end` what the source said?"""
     for _ in range(4):  # "said on Monday in a statement"
-        adjunct = _ADJUNCT_RE.match(sentence, end)
+        adjunct = _ADJUNCT.match(sentence, end)
         if not adjunct:
             break
         end = adjunct.end()
@@ -448,7 +474,7 @@ _AUXILIARIES = (r"(?:was|were|is|are|am|had|has|have|would|will|could|can|did|do
 # the desert was just that".)
 _NOT_IN_SUBJECT = (r"(?:and|but|or|nor|then|to|by|during|after|before|when|while|because|as|"
                    r"since|until|if|than|so|who|which|whom|whose)\b")
-_SPEECH_AFTER_RE = regex(
+_SPEECH_AFTER = LazyRegex(
     r"\s*(?:"
     # nothing after the verb: a speech tag ("…, he admitted.") or a colon or comma before the
     # words themselves; or a quotation straight after it
@@ -478,7 +504,7 @@ _NOT_BARE_VERB = (
     r"paid|sent|spent|built|meant|brought|bought|found|held|led|met|set|sat|stood|understood|"
     r"wrote|spoke|broke|chose|drove|fell|forgot|grew|heard|hit|hurt|let|lay|quit|read|rose|"
     r"shut|sold|struck|taught|threw|wore|\w+ly)\b")
-_DEMAND_AFTER_RE = regex(
+_DEMAND_AFTER = LazyRegex(
     r"\s+(?:that\s+)?(?:he|she|it|(?:the|a|an|this|his|her|its|their|our|every|each)"
     rf"(?:\s+(?!{_NOT_BARE_VERB})[\w-]+){{1,3}}?(?<![sS']))\s+"
     rf"(?!{_NOT_BARE_VERB})(?:be\b|[a-z]+(?<![sd]))\b",
@@ -493,7 +519,7 @@ def reports_speech(text: str, start: int, end: int, sentence_start: int,
     ('"…," he admitted')? Not when it takes an object ("admitted the robbery"), nor when
     "insist" makes a demand ("insists that the budget include funding")."""
     if text[start:end].lower().startswith("insist") and \
-            _DEMAND_AFTER_RE.match(text, end, sentence_end):
+            _DEMAND_AFTER.compiled.match(text, end, sentence_end):
         return False
-    return bool(_SPEECH_AFTER_RE.match(text, end, sentence_end)
+    return bool(_SPEECH_AFTER.compiled.match(text, end, sentence_end)
                 or _AFTER_QUOTATION_RE.search(text, sentence_start, start))

@@ -17,7 +17,7 @@ matches "s") gets the whole pattern: its lower-cased words do not say what `re` 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, lru_cache
 
 from lintnews.engine.prefilter import folds_plainly
@@ -131,3 +131,48 @@ class SlottedRegex:
         self._budget -= len(source)
         compiled = self._variants[chosen] = regex(source, self.flags)
         return compiled
+
+
+_LEAD_WORD_RE = regex(r"[\s,]*(\w+)")
+
+
+class OpeningWordAlternation:
+    """`lead + (?:a|b|…)` matched at a position, where each alternative opens with a word
+    that `opens(word)` recognises (the whole run of word characters there, lower-cased).
+
+    `lead` may only pass spaces and commas, and each alternative must open with a word
+    character: then the word after the spaces and commas is the one every alternative sees,
+    and the alternatives that cannot open with it cannot match. The pattern of the others,
+    in the same order, gives the same match (compiled once per process for each choice).
+    """
+
+    def __init__(self, lead: str, alternatives: list[tuple[Callable[[str], bool], str]],
+                 flags: int = 0) -> None:
+        self._lead = lead
+        self._alternatives = alternatives
+        self.flags = flags
+        self._variants: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _source(self, chosen: Iterable[int]) -> str:
+        return self._lead + "(?:" + "|".join(self._alternatives[i][1] for i in chosen) + ")"
+
+    @cached_property
+    def whole(self) -> re.Pattern[str]:
+        return regex(self._source(range(len(self._alternatives))), self.flags)
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """whole.match(text, pos)."""
+        found = _LEAD_WORD_RE.match(text, pos)
+        if found is None:
+            return None  # no word follows: no alternative can open
+        word = found.group(1)
+        if not word.isascii() and not all(map(folds_plainly, word)):
+            return self.whole.match(text, pos)
+        word = word.lower()
+        chosen = tuple(i for i, (opens, _) in enumerate(self._alternatives) if opens(word))
+        if not chosen:
+            return None
+        pattern = self._variants.get(chosen)
+        if pattern is None:
+            pattern = self._variants[chosen] = regex(self._source(chosen), self.flags)
+        return pattern.match(text, pos)
