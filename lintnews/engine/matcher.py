@@ -186,8 +186,8 @@ class PhraseSet:
     whole one does: at any position, the first phrase that matches is among them. (A phrase
     without keys, open-ended, is always among them.) Likewise a phrase that opens with a
     choice of words ("(very|extremely|…) unique") keeps, in order, only the options whose
-    keys occur. Such shorter patterns are compiled until they add up to the whole
-    alternation; from then on (a long run) the whole is compiled once and used everywhere.
+    keys occur. Such shorter patterns are compiled until their sources add up to the whole
+    alternation's; from then on (a long run) the whole is compiled once and used everywhere.
     """
 
     def __init__(self, build: Callable[[], tuple[list[str], list[list[str] | None],
@@ -217,8 +217,7 @@ class PhraseSet:
             for key in keys or ():
                 by_key.setdefault(key, []).append(index)
         # characters left to compile before the whole is cheaper
-        self._whole_length = len(self._opening) + sum(map(len, bodies)) + len(self._closing)
-        self._budget = self._whole_length
+        self._budget = len(self._opening) + sum(map(len, bodies)) + len(self._closing)
         return bodies, by_key, unkeyed
 
     @cached_property
@@ -251,8 +250,8 @@ class PhraseSet:
         chosen = sorted({*unkeyed, *(i for key in present for i in by_key.get(key, ()))})
         source = (self._opening + "|".join(self._body_for(i, present) for i in chosen)
                   + self._closing)
-        if len(source) > self._budget or 2 * len(source) > self._whole_length:
-            return self.whole.compiled
+        if len(source) > self._budget:
+            return self.whole.compiled  # many texts, many patterns: the whole is cheaper
         self._budget -= len(source)
         return regex(source, self.flags)
 
