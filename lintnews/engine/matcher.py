@@ -36,6 +36,7 @@ from lintnews.regex_store import derived, regex
 # (on the news corpus an anchored match costs ~1.5 µs, a scan of a 4,000-character article
 # ~250 µs).
 SCAN_INSTEAD_ABOVE = 150
+NEVER = "(?!)"  # a pattern that matches nothing
 # proselint's "strict" padding, made Unicode-aware: "ne" is not a word inside "Hélène".
 STRICT_LEFT = "(?<![\\w'-])"
 STRICT_RIGHT = "(?![\\w'-])"
@@ -248,6 +249,8 @@ class PhraseSet:
         _, by_key, unkeyed = self._table
         present = frozenset(keys)
         chosen = sorted({*unkeyed, *(i for key in present for i in by_key.get(key, ()))})
+        if not chosen:  # no phrase can match (an empty alternation would match "")
+            return regex(NEVER)
         source = (self._opening + "|".join(self._body_for(i, present) for i in chosen)
                   + self._closing)
         if len(source) > self._budget:
