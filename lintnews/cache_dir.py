@@ -36,3 +36,40 @@ def save_marshal(file: Path, value: Any) -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+MAX_TOML_TEXTS = 16  # config files and data files remembered; a full store starts afresh
+
+
+def parsed_toml(text: str) -> dict[str, Any]:
+    """tomllib.loads(text), remembered between runs in the cache folder (marshal of the plain
+    data, keyed by the text): importing and running the TOML parser costs a one-article run
+    several milliseconds. Raises tomllib.TOMLDecodeError (a ValueError) as loads() does."""
+    import sys
+    from binascii import crc32
+
+    folder = cache_dir()
+    file = (folder / f"toml-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+            if folder is not None else None)
+    key = f"{crc32(text.encode('utf-8', 'surrogatepass')):08x}:{len(text)}"
+    store: dict[str, Any] = {}
+    if file is not None:
+        try:
+            loaded = marshal.loads(file.read_bytes())
+            store = loaded if isinstance(loaded, dict) else {}
+            entry = store.get(key)
+            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == text:
+                return dict(entry[1])
+        except (OSError, ValueError, EOFError, TypeError):
+            store = {}
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    data = tomllib.loads(text)
+    if file is not None:
+        if len(store) >= MAX_TOML_TEXTS:
+            store = {}
+        store[key] = (text, data)
+        save_marshal(file, store)  # a value marshal cannot hold (a date) is simply not kept
+    return data

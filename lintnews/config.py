@@ -7,7 +7,6 @@ values are errors that name the file and the key: a typo must never silently do 
 from __future__ import annotations
 
 import string
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -100,18 +99,19 @@ _GENRE_NAME_CHARS = frozenset(string.ascii_lowercase + string.digits + "_-")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    # Imported here: a folder without a config file never needs a TOML parser.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    # The parsed file is remembered between runs (keyed by its text): a run whose config
+    # is unchanged never imports a TOML parser.
+    from lintnews.cache_dir import parsed_toml
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise ConfigError(f"{path}: cannot read config ({err.strerror or err})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as err:
+    try:
+        return parsed_toml(text)
+    except ValueError as err:  # tomllib.TOMLDecodeError
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
 
 

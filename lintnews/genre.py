@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -25,6 +24,7 @@ from itertools import pairwise
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple
 
+from lintnews.cache_dir import parsed_toml
 from lintnews.config import GenreLevel, Settings, genre_name, parse_genre_level
 from lintnews.engine.matcher import COMMON_WORDS
 from lintnews.markup.frontmatter import front_matter_values
@@ -59,14 +59,14 @@ def genres_file() -> Path:
 @lru_cache(maxsize=1)  # read-only data, read once per process
 def builtin_genres() -> dict[str, Genre]:
     """The built-in genres of rules/genres.toml, by name."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
     path = genres_file()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise GenreError(f"{path}: cannot read the built-in genres: {err}") from None
+    try:
+        data = parsed_toml(text)  # remembered between runs
+    except ValueError as err:  # tomllib.TOMLDecodeError
         raise GenreError(f"{path}: cannot read the built-in genres: {err}") from None
     genres: dict[str, Genre] = {}
     for name, table in data.items():

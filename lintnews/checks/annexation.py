@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from lintnews.cache_dir import parsed_toml
 from lintnews.checks import rule
 from lintnews.document.model import Document
 from lintnews.engine.model import Context, Hit
 from lintnews.regex_store import regex
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 TERRITORIES_FILE = Path(__file__).parent / "data" / "territories.toml"
 _EUPHEMISM_RE = regex(
@@ -31,8 +26,9 @@ WINDOW = 60  # characters between the verb and the territory name
 
 @lru_cache(maxsize=1)
 def _territories() -> tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]], ...]:
-    """(names, names pattern, annexing powers pattern) for each territory."""
-    data = tomllib.loads(TERRITORIES_FILE.read_text(encoding="utf-8"))
+    """(names, names pattern, annexing powers pattern) for each territory (read on the rule's
+    first hit, the parsed TOML remembered between runs)."""
+    data = parsed_toml(TERRITORIES_FILE.read_text(encoding="utf-8"))
     out = []
     for entry in data["territory"]:
         names = "|".join(re.escape(n) for n in entry["names"])

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from lintnews.checks import rule
-from lintnews.document.attribution import VAGUE_SUBJECTS
+from lintnews.document.attribution import WORD_LISTS
 from lintnews.document.model import Document
 from lintnews.engine.matcher import Matcher
 from lintnews.engine.model import Context, Hit, Severity
+from lintnews.engine.slots import SlottedRegex
 from lintnews.regex_store import regex
 
 _TENTATIVE_RE = regex(r"\b(?:likely|unlikely)\b", re.IGNORECASE)
@@ -151,12 +152,13 @@ def _subject_is_source(doc: Document, sentence_start: int, start: int) -> bool:
     """The words before the figure are its owner reporting it (see _OWNER_SUBJECT_RE)."""
     before = doc.prose[sentence_start:start]
     subject = _REPORTING_SUBJECT_RE.match(before)
-    if subject and not _VAGUE_OPENING_RE.match(before):
+    if subject and not _VAGUE_OPENING.for_text(before).match(before):
         return True
     return bool(_OWNER_SUBJECT_RE.match(before))
 
 
-_VAGUE_OPENING_RE = regex(rf"{_LEAD_IN}(?:{VAGUE_SUBJECTS})\b", re.IGNORECASE)
+# The lead-in ends with a space or punctuation, so the word list's slot is a whole word.
+_VAGUE_OPENING = SlottedRegex(rf"{_LEAD_IN}(?:<VAGUE>)\b", WORD_LISTS, re.IGNORECASE)
 
 
 def _sourced(doc: Document, sentence_index: int) -> bool:

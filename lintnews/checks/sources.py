@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from lintnews.checks import rule
-from lintnews.document.attribution import SOURCE_NOUNS
+from lintnews.document.attribution import SOURCE_NOUN, WORD_LISTS
 from lintnews.document.model import Document, Sentence
 from lintnews.engine.model import Context, Hit
+from lintnews.engine.slots import SlottedRegex
 from lintnews.regex_store import regex
 
 # Second-hand report with no reporter: "reportedly", "is said to have", "word is that",
@@ -76,9 +77,8 @@ _OFFICIALS_RE = regex(
     r"(?:said|say|says|told|confirmed|warned|believe|believed|added|stated)\b",
     re.IGNORECASE)
 # A body named just before: "ministry officials", "Pentagon officials", "the council's officials".
-_BODY_BEFORE_RE = regex(
-    rf"(?:\b(?:{SOURCE_NOUNS})|(?<!\w)(?-i:[A-Z])[\w.&-]*|['’]s?)\s*$", re.IGNORECASE)
-_SOURCE_NOUN_RE = regex(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
+_BODY_BEFORE = SlottedRegex(
+    r"(?:\b(?:<SOURCE>)|(?<!\w)(?-i:[A-Z])[\w.&-]*|['’]s?)\s*$", WORD_LISTS, re.IGNORECASE)
 # "Officials" capitalised opens a sentence; a capital elsewhere is a name.
 _SENTENCE_OPENING_RE = regex(r"^[\s\"“‘'(]*$")
 
@@ -94,16 +94,20 @@ def _body_named(doc: Document, sentence: Sentence, start: int, end: int) -> bool
     said"), or by a source covering the sentence ("According to the Post, officials
     warned…")."""
     before = doc.prose[sentence.start:start]
-    if not _SENTENCE_OPENING_RE.match(before) and _BODY_BEFORE_RE.search(before):
+    if not _SENTENCE_OPENING_RE.match(before) and _BODY_BEFORE.for_text(before).search(before):
         return True
-    if _SOURCE_NOUN_RE.search(before):
+    if SOURCE_NOUN.for_text(before).search(before):
         return True  # "The fire at the hospital killed three, officials said"
     previous = sentence.index - 1
     if previous in doc.paragraphs[sentence.paragraph].sentences and (
-            doc.cue_spans(previous) or _SOURCE_NOUN_RE.search(doc.sentence_text(
+            doc.cue_spans(previous) or _has_source_noun(doc.sentence_text(
                 doc.sentences[previous]))):
         return True  # "The council met… officials said": the council's officials
     return _covered_by_source(doc, sentence, start, end)
+
+
+def _has_source_noun(text: str) -> bool:
+    return SOURCE_NOUN.for_text(text).search(text) is not None
 
 
 def _covered_by_source(doc: Document, sentence: Sentence, start: int, end: int) -> bool:

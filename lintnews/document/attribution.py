@@ -12,36 +12,15 @@ institutional noun ("the ministry", "police", "a spokeswoman"). Vague subjects (
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from lintnews.engine.trie import trie_regex
-from lintnews.regex_store import derived, regex
+from lintnews.engine.lazy import LazyRegex
+from lintnews.engine.slots import OpeningWordAlternation, SlottedRegex, word_list_trie
+from lintnews.regex_store import regex
 
 _FIRST_WORD_RE = regex(r"(?:the\s+|a\s+)?(\w[\w’'.-]*)")
-
-def _alternation(words: str) -> str:
-    """A regex alternation of `words` ("a|b|officials?|organi[sz]ation"), written as a trie:
-    the same strings, but `re` no longer tries a hundred branches at every character.
-    Written once and remembered with the compiled patterns (lintnews.regex_store)."""
-    return str(derived("trie", words, 0, lambda: _trie_of(words)))
-
-
-def _trie_of(words: str) -> str:
-    expanded: list[str] = []
-    for word in words.split("|"):
-        spellings = [word]
-        if "[" in word:  # one letter class, as in organi[sz]ation
-            head, _, rest = word.partition("[")
-            letters, _, tail = rest.partition("]")
-            spellings = [head + letter + tail for letter in letters]
-        for spelling in spellings:
-            if spelling.endswith("?"):  # an optional last letter, as in officials?
-                expanded += [spelling[:-2], spelling[:-1]]
-            else:
-                expanded.append(spelling)
-    return trie_regex(expanded, fold_case=True)
-
 
 CUE_VERB_LIST = (
     "said|says|say|saying|told|tells|tell|added|adds|add|commented|comments|remarked|remarks|"
@@ -75,14 +54,17 @@ VAGUE_SUBJECT_LIST = (  # longer entries before the words they start with, as a 
     "skeptics|sceptics|supporters|opponents|insiders|most|several|few|everyone|everybody"
 )
 # The lists above as tries, for speed; the test suite checks they match the same text.
-CUE_VERBS = _alternation(CUE_VERB_LIST)
-SOURCE_NOUNS = _alternation(SOURCE_NOUN_LIST)
-VAGUE_SUBJECTS = _alternation(VAGUE_SUBJECT_LIST)
+CUE_VERBS = word_list_trie(CUE_VERB_LIST)
+SOURCE_NOUNS = word_list_trie(SOURCE_NOUN_LIST)
+VAGUE_SUBJECTS = word_list_trie(VAGUE_SUBJECT_LIST)
 PRONOUNS = r"he|she|they|we|i|it"
+# The lists' slots in patterns (lintnews.engine.slots): a pattern is compiled, for a text,
+# with only the listed words the text has. Each slot is a whole word where it stands.
+WORD_LISTS = {"CUE": CUE_VERB_LIST, "SOURCE": SOURCE_NOUN_LIST, "VAGUE": VAGUE_SUBJECT_LIST}
 
-_CUE_RE = regex(rf"(?<![\w-])(?:{CUE_VERBS})\b", re.IGNORECASE)
-_SOURCE_NOUN_RE = regex(rf"\b(?:{SOURCE_NOUNS})\b", re.IGNORECASE)
-_VAGUE_RE = regex(rf"\b(?:{VAGUE_SUBJECTS})\s*$", re.IGNORECASE)
+_CUE = SlottedRegex(r"(?<![\w-])(?:<CUE>)\b", WORD_LISTS, re.IGNORECASE)
+SOURCE_NOUN = SlottedRegex(r"\b(?:<SOURCE>)\b", WORD_LISTS, re.IGNORECASE)
+_VAGUE = SlottedRegex(r"\b(?:<VAGUE>)\s*$", WORD_LISTS, re.IGNORECASE)
 _PRONOUN_RE = regex(rf"\b(?:{PRONOUNS})\b\s*(?:\w+ly\s+)?$", re.IGNORECASE)
 _NAME_RE = regex(r"\b[A-Z][a-zA-Z’'.-]+")
 _STATIC_CUES_RE = regex(  # one \b before all the branches: each began with one
@@ -119,9 +101,9 @@ def has_named_source(window: str) -> bool:
     """A capitalised name, a pronoun or an institutional noun, and not only a vague subject."""
     if not window.strip():
         return False
-    if _VAGUE_RE.search(window):
+    if _VAGUE.for_text(window).search(window):
         return False
-    if _PRONOUN_RE.search(window) or _SOURCE_NOUN_RE.search(window):
+    if _PRONOUN_RE.search(window) or SOURCE_NOUN.for_text(window).search(window):
         return True
     return any(m.group() not in _NOT_NAMES for m in _NAME_RE.finditer(window))
 
@@ -169,14 +151,14 @@ def find_cues(sentence: str) -> tuple[Cue, ...]:
     viewpoint = _VIEWPOINT_RE.match(sentence)
     if viewpoint and has_named_source(viewpoint.group(1) or viewpoint.group(2)):
         cues.append(Cue(viewpoint, True, True, None))
-    for cue in _CUE_RE.finditer(sentence):
+    for cue in _CUE.for_text(sentence).finditer(sentence):
         if not _is_cue_verb(sentence, cue):
             continue
         before = _words_before(sentence, cue.start())
         after = " ".join(sentence[cue.end():].split()[:4])
         if has_named_source(before) or _starts_with_name(after) or \
                 (_starts_with_name(sentence[: cue.start()].lstrip(" \"“‘'(")) and
-                 not _VAGUE_RE.search(before)):
+                 not _VAGUE.for_text(before).search(before)):
             cues.append(Cue(cue, False, _introduces_clause(sentence, cue.end()),
                             _tag_start(sentence, cue.start(), cue.end())))
     return tuple(sorted(cues, key=lambda c: c.match.start()))
@@ -188,7 +170,11 @@ def _starts_with_name(text: str) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return (word[:1].isupper() and word not in _NOT_NAMES) or bool(_SOURCE_NOUN_RE.fullmatch(word))
+    return (word[:1].isupper() and word not in _NOT_NAMES) or _is_source_noun(word)
+
+
+def _is_source_noun(word: str) -> bool:
+    return SOURCE_NOUN.for_text(word).fullmatch(word) is not None
 
 
 # -- Is the cue word a verb here? --------------------------------------------------------------
@@ -255,7 +241,7 @@ def _is_cue_verb(sentence: str, cue: re.Match[str]) -> bool:
         return False  # "the United States": part of a name
     if _PASSIVE_BEFORE_RE.search(sentence, 0, start):
         return False  # "is widely thought", "was expected": a passive, not a source speaking
-    if word.lower().startswith(_PLANNED) and _INFINITIVE_AFTER_RE.match(sentence, cue.end()):
+    if word.lower().startswith(_PLANNED) and _INFINITIVE_AFTER.compiled.match(sentence, cue.end()):
         return False  # "had expected to brandish rifles": a plan or a forecast, not speech
     previous = _PREVIOUS_WORD_RE.search(sentence, max(0, start - 40), start)
     return not _reads_as_noun(sentence, cue, previous.group(1) if previous else None,
@@ -289,7 +275,7 @@ def _reads_as_noun(sentence: str, cue: re.Match[str], previous: str | None,
         return True  # "these shows of force", "this show"
     if before in _ADVERBS or before.endswith("ly") or _is_name(sentence, previous):
         return False  # "Ruiz also notes", "Fox News shows"
-    if _SOURCE_NOUN_RE.fullmatch(previous):
+    if _is_source_noun(previous):
         return False  # "the ministry estimates", "the figures show"
     if plural_noun:
         return before not in _SINGULAR_PRONOUNS  # "new estimates", "press claims"
@@ -314,11 +300,12 @@ def _in_title_case(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
 
 
+# (The patterns below that only some sentences need are compiled on first use.)
 # Verbs whose "to" clause is a plan or a forecast, not words: "expected to win", "asked to
 # leave", "called to testify", "named to the board" (a preposition: see _introduces_clause).
 _PLANNED = ("expect", "ask", "call", "name", "designat", "project", "estimat", "predict",
             "forecast", "thought")
-_INFINITIVE_AFTER_RE = regex(
+_INFINITIVE_AFTER = LazyRegex(
     r"\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|our|my|your|reporters|"
     r"journalists)\b)(?-i:[a-z])", re.IGNORECASE)
 
@@ -344,34 +331,57 @@ _VENUE = (r"statement|interview|letter|speech|post|posting|tweet|release|email|e
           r"briefing|call|note|editorial|blog|book|memoir|appearance|session|meeting|hearing|"
           r"debate|conference|rally|summit|event|ceremony|forum|trial|launch|visit|talks|vote|"
           r"match|game|vigil|protest|funeral|parade|convention|programme|program|show")
-_ADJUNCT_RE = regex(
-    r"(?:\s*,)?\s+(?=\S)(?:"
-    rf"(?:on|last|this|next|late|early)\s+(?:{_DAYS}|{_MONTHS}\s+\d+|\d+\s+{_MONTHS})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|(?:{_DAYS}|{_MONTHS}\s+\d+(?:,\s+\d{{4}})?)"
-    rf"|(?:in|during|since)\s+(?:{_MONTHS}|\d{{4}}|the\s+(?:morning|afternoon|evening|night))"
-    r"|(?:last|this|next|that|on\s+the|over\s+the)\s+(?:week|weekend|month|year|morning|"
-    r"afternoon|evening|night|spring|summer|autumn|fall|winter)"
-    r"|(?:yesterday|today|tonight|earlier|later|recently|previously|again|also|then|now|"
-    r"once|twice)\b"
-    r"|(?-i:[a-z])\w+ly\b"
-    rf"|(?:in|at|during|after|before|following)\s+{_DET}\s+(?:[\w-]+\s+){{0,2}}?(?:{_VENUE})s?"
-    rf"(?:\s+(?:with|to|for|on|in|at|by)\s+(?:the\s+)?{_NAME})?\b"
-    r"|on\s+(?:twitter|facebook|instagram|x|tiktok|youtube|telegram|television|tv|radio|air|"
-    r"social\s+media|(?:the\s+)?(?:radio|phone|telephone|internet|web)|"
-    r"(?:his|her|its|their|the)\s+(?:website|blog|account|show|program|programme|podcast|"
-    r"channel|page|site))\b"
-    r"|(?:by|via|over)\s+(?:phone|telephone|email|e-mail|text|video\s+link)\b"
-    r"|(?:through|via)\s+(?:an?|his|her|its|their|the)\s+(?:spokes\w+|lawyers?|attorneys?|"
-    r"representatives?|aides?|statement|publicist)\b"
-    r"|in\s+(?:response|reply|answer)\s+to\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+"
-    r"(?:\s+(?:from|by)\s+(?:the\s+)?[\w-]+)?"
-    r"|to\s+(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|"
-    r"legislators|senators|supporters|the\s+crowd|an?\s+(?:crowd|audience)|the\s+committee|"
-    rf"the\s+court|the\s+jury|{_NAME})\b"
-    rf"|(?:in|at)\s+(?:the\s+)?{_NAME}"  # a place: "in Geneva", "at the White House"
-    r")",
-    re.IGNORECASE)
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _opening(*words: str) -> Callable[[str], bool]:
+    """An alternative that opens with one of these words."""
+    chosen = frozenset(words)
+    return lambda word: word in chosen
+
+
+# Each alternative with the words it can open with: a sentence's next word chooses the few
+# to compile (lintnews.engine.slots.OpeningWordAlternation; the same matches).
+_ADJUNCT = OpeningWordAlternation(r"(?:\s*,)?\s+(?=\S)", [
+    (_opening("on", "last", "this", "next", "late", "early"),
+     rf"(?:on|last|this|next|late|early)\s+(?:{_DAYS}|{_MONTHS}\s+\d+|\d+\s+{_MONTHS})"
+     r"(?:\s+(?:morning|afternoon|evening|night))?"),
+    (_opening(*_DAY_WORDS, *_MONTH_WORDS), rf"(?:{_DAYS}|{_MONTHS}\s+\d+(?:,\s+\d{{4}})?)"),
+    (_opening("in", "during", "since"),
+     rf"(?:in|during|since)\s+(?:{_MONTHS}|\d{{4}}|the\s+(?:morning|afternoon|evening|night))"),
+    (_opening("last", "this", "next", "that", "on", "over"),
+     r"(?:last|this|next|that|on\s+the|over\s+the)\s+(?:week|weekend|month|year|morning|"
+     r"afternoon|evening|night|spring|summer|autumn|fall|winter)"),
+    (_opening("yesterday", "today", "tonight", "earlier", "later", "recently", "previously",
+              "again", "also", "then", "now", "once", "twice"),
+     r"(?:yesterday|today|tonight|earlier|later|recently|previously|again|also|then|now|"
+     r"once|twice)\b"),
+    (lambda word: word.endswith("ly"), r"(?-i:[a-z])\w+ly\b"),
+    (_opening("in", "at", "during", "after", "before", "following"),
+     rf"(?:in|at|during|after|before|following)\s+{_DET}\s+(?:[\w-]+\s+){{0,2}}?(?:{_VENUE})s?"
+     rf"(?:\s+(?:with|to|for|on|in|at|by)\s+(?:the\s+)?{_NAME})?\b"),
+    (_opening("on"),
+     r"on\s+(?:twitter|facebook|instagram|x|tiktok|youtube|telegram|television|tv|radio|air|"
+     r"social\s+media|(?:the\s+)?(?:radio|phone|telephone|internet|web)|"
+     r"(?:his|her|its|their|the)\s+(?:website|blog|account|show|program|programme|podcast|"
+     r"channel|page|site))\b"),
+    (_opening("by", "via", "over"),
+     r"(?:by|via|over)\s+(?:phone|telephone|email|e-mail|text|video\s+link)\b"),
+    (_opening("through", "via"),
+     r"(?:through|via)\s+(?:an?|his|her|its|their|the)\s+(?:spokes\w+|lawyers?|attorneys?|"
+     r"representatives?|aides?|statement|publicist)\b"),
+    (_opening("in"),
+     r"in\s+(?:response|reply|answer)\s+to\s+(?:(?:a|an|the|his|her|its|their)\s+)?[\w-]+"
+     r"(?:\s+(?:from|by)\s+(?:the\s+)?[\w-]+)?"),
+    (_opening("to"),
+     r"to\s+(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|"
+     r"legislators|senators|supporters|the\s+crowd|an?\s+(?:crowd|audience)|the\s+committee|"
+     rf"the\s+court|the\s+jury|{_NAME})\b"),
+    (_opening("in", "at"), rf"(?:in|at)\s+(?:the\s+)?{_NAME}"),  # "in Geneva", "at the White House"
+], re.IGNORECASE)
 # "of", "about" and "against" name what was said ("warned of draconian rules", "spoke
 # about a betrayal"): the source's own characterisation, so they are not here.
 _PREPOSITION_AFTER_RE = regex(
@@ -401,7 +411,7 @@ _AUXILIARIES_ONLY = frozenset({
 def _introduces_clause(sentence: str, end: int) -> bool:
     """Are the words after the verb ending at `end` what the source said?"""
     for _ in range(4):  # "said on Monday in a statement"
-        adjunct = _ADJUNCT_RE.match(sentence, end)
+        adjunct = _ADJUNCT.match(sentence, end)
         if not adjunct:
             break
         end = adjunct.end()
@@ -473,7 +483,7 @@ _AUXILIARIES = (r"(?:was|were|is|are|am|had|has|have|would|will|could|can|did|do
 # the desert was just that".)
 _NOT_IN_SUBJECT = (r"(?:and|but|or|nor|then|to|by|during|after|before|when|while|because|as|"
                    r"since|until|if|than|so|who|which|whom|whose)\b")
-_SPEECH_AFTER_RE = regex(
+_SPEECH_AFTER = LazyRegex(
     r"\s*(?:"
     # nothing after the verb: a speech tag ("…, he admitted.") or a colon or comma before the
     # words themselves; or a quotation straight after it
@@ -503,7 +513,7 @@ _NOT_BARE_VERB = (
     r"paid|sent|spent|built|meant|brought|bought|found|held|led|met|set|sat|stood|understood|"
     r"wrote|spoke|broke|chose|drove|fell|forgot|grew|heard|hit|hurt|let|lay|quit|read|rose|"
     r"shut|sold|struck|taught|threw|wore|\w+ly)\b")
-_DEMAND_AFTER_RE = regex(
+_DEMAND_AFTER = LazyRegex(
     r"\s+(?:that\s+)?(?:he|she|it|(?:the|a|an|this|his|her|its|their|our|every|each)"
     rf"(?:\s+(?!{_NOT_BARE_VERB})[\w-]+){{1,3}}?(?<![sS']))\s+"
     rf"(?!{_NOT_BARE_VERB})(?:be\b|[a-z]+(?<![sd]))\b",
@@ -518,7 +528,7 @@ def reports_speech(text: str, start: int, end: int, sentence_start: int,
     ('"…," he admitted')? Not when it takes an object ("admitted the robbery"), nor when
     "insist" makes a demand ("insists that the budget include funding")."""
     if text[start:end].lower().startswith("insist") and \
-            _DEMAND_AFTER_RE.match(text, end, sentence_end):
+            _DEMAND_AFTER.compiled.match(text, end, sentence_end):
         return False
-    return bool(_SPEECH_AFTER_RE.match(text, end, sentence_end)
+    return bool(_SPEECH_AFTER.compiled.match(text, end, sentence_end)
                 or _AFTER_QUOTATION_RE.search(text, sentence_start, start))

@@ -10,15 +10,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from lintnews.document.attribution import (
-    CUE_VERBS,
-    SOURCE_NOUNS,
-    find_cue,
-    has_named_source,
-)
+from lintnews.document.attribution import WORD_LISTS, find_cue, has_named_source
+from lintnews.engine.slots import SlottedRegex
 from lintnews.regex_store import regex
 
-_CUE_BEFORE_RE = regex(rf"\b(?:{CUE_VERBS})\b|according to|:\s*$", re.IGNORECASE)
+_CUE_BEFORE = SlottedRegex(r"\b(?:<CUE>)\b|according to|:\s*$", WORD_LISTS, re.IGNORECASE)
 _QUOTED_RE = regex(r"[\"“][^\"”]*[\"”]")
 
 DOUBLE_OPEN = "“«„"
@@ -104,16 +100,18 @@ def _is_real_single_quote(text: str, start: int, end: int) -> bool:
 
 
 _QUOTE_CHARS = re.escape(ALL_QUOTES)
-_SUBJECT = (rf"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}|he|she|they|we|I|it|"
-            rf"(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}(?:{SOURCE_NOUNS}|[\w-]+))")
-_AFTER_RE = regex(
-    rf"^[\s,—–-]*(?:{_SUBJECT}\s+(?:\w+ly\s+)?(?:{CUE_VERBS})\b|(?:{CUE_VERBS})\s+{_SUBJECT})",
-    re.IGNORECASE,
+_SUBJECT = (r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|we|I|it|"
+            r"(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:<SOURCE>|[\w-]+))")
+# The word lists' slots (lintnews.engine.slots) are whole words where they stand: after the
+# start, a space or punctuation, and before a space or a word's end.
+_AFTER = SlottedRegex(
+    rf"^[\s,—–-]*(?:{_SUBJECT}\s+(?:\w+ly\s+)?(?:<CUE>)\b|(?:<CUE>)\s+{_SUBJECT})",
+    WORD_LISTS, re.IGNORECASE,
 )
-_BEFORE_RE = regex(
-    rf"(?:\b(?:{CUE_VERBS})\b[^.!?{_QUOTE_CHARS}]{{0,60}}|\baccording to [^.!?]{{1,60}}|"
+_BEFORE = SlottedRegex(
+    rf"(?:\b(?:<CUE>)\b[^.!?{_QUOTE_CHARS}]{{0,60}}|\baccording to [^.!?]{{1,60}}|"
     rf"[\w’'.]\s*)[,:]?\s*$",
-    re.IGNORECASE,
+    WORD_LISTS, re.IGNORECASE,
 )
 _POSSESSIVE_CUE_RE = regex(
     r"\b[A-Z][\w.-]*[’']s?\s+(?:\w+\s+)?(?:claim|words|statement|remarks|comments|call|request|"
@@ -126,12 +124,13 @@ def quote_speaker(text: str, quote: RawQuote, sentence: tuple[int, int],
                   paragraph: tuple[int, int]) -> bool:
     """Is this quotation attributed: a cue right after, right before, or in its sentence?"""
     after = text[quote.end: min(paragraph[1], quote.end + 80)]
-    if _AFTER_RE.match(after):
+    if _AFTER.for_text(after, within=text).match(after):
         return True
     before = text[max(paragraph[0], sentence[0], quote.start - 90): quote.start]
-    m = _BEFORE_RE.search(before)
+    m = _BEFORE.for_text(before, within=text).search(before)
     # "Smith said:", "according to the ministry,", "He told Reuters:"
-    if m and has_named_source(before) and _CUE_BEFORE_RE.search(before):
+    if m and has_named_source(before) and \
+            _CUE_BEFORE.for_text(before, within=text).search(before):
         return True
     if _POSSESSIVE_CUE_RE.search(before):
         return True

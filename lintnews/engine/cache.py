@@ -22,7 +22,7 @@ from typing import Any
 from lintnews import __version__
 from lintnews.cache_dir import cache_dir, save_marshal
 
-KEY_SCHEME = "k12"  # bump when the way rule plans (parts, trigger keys) are computed changes
+KEY_SCHEME = "k13"  # bump when the way rule plans (parts, trigger keys) are computed changes
 STALE_AFTER = 30 * 24 * 3600  # seconds before another installation's unused cache is removed
 # The modules whose code decides what is cached; an edit to one (a developer's checkout)
 # changes the cache's name, so a stale plan is never used even before KEY_SCHEME is bumped.

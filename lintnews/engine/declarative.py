@@ -50,6 +50,7 @@ from lintnews.engine.phrase_rule import Context_, PhraseRule, Sense, Swap
 from lintnews.engine.phrases import (
     PHRASES_CLOSE,
     PHRASES_OPEN,
+    opening_options,
     ordered,
     phrase_bodies,
     phrase_keys,
@@ -163,7 +164,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         if not planned:
             def compute() -> dict[str, Any]:
                 return {"parts": _plan(phrases, regexes, case_sensitive, inflect),
-                        "exceptions": (phrases_source(exception_phrases)
+                        "exceptions": (_phrase_table(exception_phrases, False)
                                        if exception_phrases else None),
                         # which swap a hit came from, looked for among those it can be
                         "swap_keys": [_keys_of(phrase, inflect) for phrase in swap or {}]
@@ -194,7 +195,8 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
                 _check_phrase_shape(phrase, where)
         exception_phrases = (_as_list(data["exceptions"], "exceptions", where)
                              if data.get("exceptions") else [])
-        exceptions = (LazyRegex(lambda: rule_plan()["exceptions"], re.IGNORECASE)
+        exceptions = (PhraseSet(lambda: rule_plan()["exceptions"], re.IGNORECASE,
+                                PHRASES_OPEN, PHRASES_CLOSE)
                       if exception_phrases else None)
     except (ValueError, re.error) as err:
         raise PackError(f"{where}: bad phrase: {err}") from None
@@ -287,7 +289,7 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         try:  # a user's pack is checked completely at load time
             _ = rule.pattern
             _ = [swap.pattern.compiled for swap in rule.swaps]
-            _ = exceptions.compiled if exceptions else None
+            _ = exceptions.whole.compiled if exceptions else None
         except (re.error, ValueError) as err:  # ValueError: a phrase that matches nothing
             raise PackError(f"{where}: bad pattern: {err}") from None
     return rule
@@ -342,6 +344,9 @@ def _checked_regex(pattern: str, where: str) -> str:
 # key, left padding, right padding). Working it out parses every phrase and
 # word-list entry.
 PartPlan = tuple[Any, ...]
+# A phrase's opening choice: each option's pattern, each option's keys, the rest of the body.
+OpeningChoice = tuple[list[str], list[list[str] | None], str]
+PhraseTable = tuple[list[str], list[list[str] | None], list[OpeningChoice | None]]
 
 
 def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
@@ -363,9 +368,9 @@ def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
         # more than it saves on a long run), compiled for a document with only the phrases
         # whose keys it has (matcher.PhrasePart). Two-word keys come from the phrases
         # themselves when they open with a common word.
-        bodies, body_keys = _phrase_table(phrases, inflect)
+        bodies, body_keys, choices = _phrase_table(phrases, inflect)
         if all(keys is not None for keys in body_keys):
-            plan.append(("phrases", bodies, body_keys))
+            plan.append(("phrases", bodies, body_keys, choices))
         else:  # an open-ended phrase: the whole list is one pattern, found without keys
             plan.append(regex_plan(phrases_source(phrases, inflect_first=inflect), None))
     groups: dict[tuple[str, str], list[str]] = {}
@@ -386,10 +391,33 @@ def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
     return plan
 
 
-def _phrase_table(phrases: list[str], inflect: bool) -> tuple[list[str], list[list[str] | None]]:
-    """Each phrase's pattern in the order they are tried, and each one's trigger keys."""
-    return (phrase_bodies(phrases, inflect_first=inflect),
-            [_keys_of(phrase, inflect) for phrase in ordered(phrases)])
+def _phrase_table(phrases: list[str], inflect: bool) -> PhraseTable:
+    """Each phrase's pattern in the order they are tried, each one's trigger keys, and each
+    one's opening choice (see _opening_choice)."""
+    bodies = phrase_bodies(phrases, inflect_first=inflect)
+    keys = [_keys_of(phrase, inflect) for phrase in ordered(phrases)]
+    choices = [_opening_choice(phrase, body, its_keys, inflect)
+               for phrase, body, its_keys in zip(ordered(phrases), bodies, keys, strict=True)]
+    return bodies, keys, choices
+
+
+def _opening_choice(phrase: str, body: str, keys: list[str] | None,
+                    inflect: bool) -> OpeningChoice | None:
+    """A phrase that opens with a choice of plain words ("(very|extremely|…) unique", or an
+    inflected verb, "claim~ responsibility"): the body as (each option's pattern, each
+    option's trigger keys, the rest of the body), so that a document compiles only the
+    options whose keys it has (matcher.PhraseSet). None for any other phrase."""
+    split = opening_options(phrase, inflect_first=inflect) if keys is not None else None
+    if split is None:
+        return None
+    options, rest = split
+    option_bodies = [phrase_regex(o) for o in options]
+    opening = "(?:" + "|".join(option_bodies) + ")"
+    option_keys = [_keys_of(f"{o} {rest}".strip(), False) for o in options]
+    if not body.startswith(opening) or any(k is None for k in option_keys) or \
+            {k for ks in option_keys for k in ks or ()} != set(keys):
+        return None  # not the shape expected: the phrase is compiled whole
+    return option_bodies, option_keys, body[len(opening):]
 
 
 def _keys_of(phrase: str, inflect: bool) -> list[str] | None:
@@ -406,8 +434,8 @@ def _parts(plan: list[PartPlan], case_sensitive: bool) -> list[Part]:
             parts.append(LiteralPart.from_table(table, left, right,
                                                 fold_case=not case_sensitive))
         elif item[0] == "phrases":
-            _, bodies, body_keys = item
-            table = (bodies, body_keys)
+            _, bodies, body_keys, choices = item
+            table = (bodies, body_keys, choices)
             parts.append(PhrasePart(PhraseSet(lambda table=table: table, flags,
                                               PHRASES_OPEN, PHRASES_CLOSE)))
         else:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, partial
+from itertools import pairwise
 from typing import Any
 
 from lintnews.engine.lazy import LazyRegex
@@ -35,6 +36,7 @@ from lintnews.regex_store import derived, regex
 # (on the news corpus an anchored match costs ~1.5 µs, a scan of a 4,000-character article
 # ~250 µs).
 SCAN_INSTEAD_ABOVE = 150
+NEVER = "(?!)"  # a pattern that matches nothing
 # proselint's "strict" padding, made Unicode-aware: "ne" is not a word inside "Hélène".
 STRICT_LEFT = "(?<![\\w'-])"
 STRICT_RIGHT = "(?![\\w'-])"
@@ -183,14 +185,18 @@ class PhraseSet:
     A phrase whose trigger keys do not occur in a text cannot match anywhere in it, so the
     alternation of the phrases whose keys do, in the same order, matches exactly what the
     whole one does: at any position, the first phrase that matches is among them. (A phrase
-    without keys, open-ended, is always among them.) Such shorter patterns are compiled
-    until the phrases compiled this way add up to the whole list; from then on (a long run)
-    the whole alternation is compiled once and used everywhere.
+    without keys, open-ended, is always among them.) Likewise a phrase that opens with a
+    choice of words ("(very|extremely|…) unique") keeps, in order, only the options whose
+    keys occur. Such shorter patterns are compiled until their sources add up to the whole
+    alternation's; from then on (a long run) the whole is compiled once and used everywhere.
     """
 
-    def __init__(self, build: Callable[[], tuple[list[str], list[list[str] | None]]],
+    def __init__(self, build: Callable[[], tuple[list[str], list[list[str] | None],
+                                                 list[Any]]],
                  flags: int, opening: str, closing: str) -> None:
-        self._build = build  # (each phrase's pattern, each one's keys or None), when needed
+        # each phrase's pattern, each one's keys or None, each one's opening choice or None
+        # (the options' patterns, the options' keys, the rest), when needed
+        self._build = build
         self._opening, self._closing = opening, closing
         self.flags = flags
         self.whole = LazyRegex(lambda: self._source(range(len(self._bodies))), flags)
@@ -202,7 +208,8 @@ class PhraseSet:
     @cached_property
     def _table(self) -> tuple[list[str], dict[str, list[int]], list[int]]:
         """The bodies, the bodies of each key, and the bodies without keys."""
-        bodies, body_keys = self._build()
+        bodies, body_keys, choices = self._build()
+        self._choices = choices
         by_key: dict[str, list[int]] = {}
         unkeyed: list[int] = []
         for index, keys in enumerate(body_keys):
@@ -210,7 +217,8 @@ class PhraseSet:
                 unkeyed.append(index)
             for key in keys or ():
                 by_key.setdefault(key, []).append(index)
-        self._budget = len(bodies)  # phrases left to compile before the whole is cheaper
+        # characters left to compile before the whole is cheaper
+        self._budget = len(self._opening) + sum(map(len, bodies)) + len(self._closing)
         return bodies, by_key, unkeyed
 
     @cached_property
@@ -222,16 +230,39 @@ class PhraseSet:
     def _source(self, indices: Iterable[int]) -> str:
         return self._opening + "|".join(self._bodies[i] for i in indices) + self._closing
 
+    def _body_for(self, index: int, keys: frozenset[str]) -> str:
+        """The phrase's pattern with only the opening options whose keys occur."""
+        choice = self._choices[index]
+        if choice is None:
+            return self._bodies[index]
+        option_bodies, option_keys, rest = choice
+        kept = [body for body, its_keys in zip(option_bodies, option_keys, strict=True)
+                if not keys.isdisjoint(its_keys)]
+        if len(kept) == len(option_bodies):
+            return self._bodies[index]
+        return "(?:" + "|".join(kept) + ")" + rest
+
     def compiled_for(self, keys: Iterable[str]) -> re.Pattern[str]:
         """The pattern for a text where these keys (and no other of the set's) occur."""
         if "compiled" in self.whole.__dict__:  # the whole is compiled already: use it
             return self.whole.compiled
-        bodies, by_key, unkeyed = self._table
-        chosen = sorted({*unkeyed, *(i for key in keys for i in by_key.get(key, ()))})
-        if len(chosen) > self._budget or 2 * len(chosen) > len(bodies):
-            return self.whole.compiled
-        self._budget -= len(chosen)
-        return regex(self._source(chosen), self.flags)
+        _, by_key, unkeyed = self._table
+        present = frozenset(keys)
+        chosen = sorted({*unkeyed, *(i for key in present for i in by_key.get(key, ()))})
+        if not chosen:  # no phrase can match (an empty alternation would match "")
+            return regex(NEVER)
+        source = (self._opening + "|".join(self._body_for(i, present) for i in chosen)
+                  + self._closing)
+        if len(source) > self._budget:
+            return self.whole.compiled  # many texts, many patterns: the whole is cheaper
+        self._budget -= len(source)
+        return regex(source, self.flags)
+
+    def for_text(self, text: str) -> re.Pattern[str]:
+        """The pattern to search `text` with (as the string searched: a slice, or the
+        string up to `endpos`): the phrases whose keys it has."""
+        keys = keys_in(text)
+        return self.whole.compiled if keys is None else self.compiled_for(keys)
 
     def fullmatch(self, text: str) -> bool:
         """Does one of the phrases match all of `text`?"""
@@ -250,6 +281,19 @@ def text_keys(text: str) -> list[str] | None:
     keys = ["w:" + words[0]]
     if len(words) > 1 and words[0] in COMMON_WORDS:
         keys.append(f"b:{words[0]} {words[1]}")
+    return keys
+
+
+def keys_in(text: str) -> set[str] | None:
+    """Every word-index key a match inside `text` can begin with: each word ("w:") and each
+    word with the next ("b:"), as the words of `text` itself (a word cut at its end counts
+    as cut); None when a letter's case folds differently in `re`."""
+    if not text.isascii() and not all(map(folds_plainly, text)):
+        return None
+    words = _WORD_AT_RE.findall(text.lower())
+    keys = {"w:" + word for word in words}
+    keys.update(f"b:{first} {second}" for first, second in pairwise(words)
+                if first in COMMON_WORDS)
     return keys
 
 

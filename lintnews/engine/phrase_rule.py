@@ -46,7 +46,7 @@ class Sense(NamedTuple):
 
 
 class Context_(NamedTuple):
-    exceptions: LazyRegex | None
+    exceptions: PhraseSet | None
     unless_before: LazyRegex | None
     unless_after: LazyRegex | None
     only_before: LazyRegex | None
@@ -178,7 +178,9 @@ class PhraseRule:
         hi = min(sentence.end, end + _CONTEXT_CHARS)
         before, after = prose[lo:start], prose[end:hi]
         if c.exceptions is not None:
-            for m in c.exceptions.compiled.finditer(prose, lo, hi):
+            # the window as the pattern sees it (up to hi): its words choose the phrases
+            exceptions = c.exceptions.for_text(prose[lo:hi])
+            for m in exceptions.finditer(prose, lo, hi):
                 if m.start() < end and m.end() > start:
                     return True
         if c.unless_before is not None and c.unless_before.compiled.search(before):

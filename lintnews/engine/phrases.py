@@ -241,6 +241,24 @@ def _inflected(phrase: str) -> str:
     return phrase
 
 
+def opening_options(phrase: str, *, inflect_first: bool = False
+                    ) -> tuple[list[str], str] | None:
+    """(the options, the rest of the phrase) for a phrase that opens with a choice of plain
+    words, "(very|extremely) unique" or an inflected verb ("slam~ the door" with its forms);
+    None for any other phrase."""
+    tokens = _tokenise(_inflected(phrase) if inflect_first else phrase)
+    first, rest = tokens[0], " ".join(tokens[1:])
+    if first.endswith("~") and "(" not in first:
+        options = list(verb_forms(first[:-1]))
+    elif first.startswith("(") and first.endswith(")"):
+        options = [option.strip() for option in first[1:-1].split("|")]
+    else:
+        return None
+    if any(not option or set(option) & set("()*?~") for option in options):
+        return None
+    return options, rest
+
+
 _RUN_RE = regex(r"[^\W_]+")
 MAX_SPELLINGS = 500  # words one token may stand for and still give index keys
 
