@@ -233,3 +233,25 @@ def test_every_word_a_lexicon_rule_names_as_an_example_is_found() -> None:
             doc = " ".join([rule.meta.summary, rule.check.__doc__ or ""])
             for word in re.findall(r"[\"']([a-z][a-z-]+)[\"']", doc):
                 assert word in forms or f'"{word}"' in hand_written, (rule.meta.code, word)
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    # epithets and labels from the partisan sheet (guide-5), in the writer's voice
+    ("Trumptards packed the hall on Saturday.", [("LN216", "Trumptards", "error")]),
+    ("The proposal was opposed by anti-gun groups.", [("LN217", "anti-gun", "warning")]),
+    ("The governor blamed welfare queens for the deficit.",
+     [("LN216", "welfare queens", "warning")]),  # a phrase entry's plural
+    ("Wuhan virus cases rose again on Tuesday.", [("LN217", "Wuhan virus", "warning")]),
+    ("The radical left has taken over the party.", [("LN217", "radical left", "warning")]),
+    ("The Democrat-led House passed the bill.", [("LN217", "Democrat-led", "warning")]),
+    # their neutral senses and neighbours
+    ("The radical left party Syriza won 36 percent of the vote.", []),
+    ("An anti-gun violence group marched on the capitol.", []),
+    ("Chinese virus experts met in Geneva on Monday.", []),
+    ("The Donald Trump administration appealed the ruling.", []),
+    ("The Brazilian left winger scored twice in the second half.", []),
+    ("He woke up at six and woke his brother.", []),
+    ("Senator Ruiz called the protesters tree-huggers.", []),  # mentioned, not used
+])
+def test_partisan_vocabulary(body: str, found: list[tuple[str, str, str]]) -> None:
+    assert flagged(body) == found
