@@ -241,3 +241,24 @@ def test_a_hand_written_rules_finding_is_company_too() -> None:
         [("LN223", "bold"), ("LN202", "slammed")]
     # a finding of another category (a forecast) is not loaded wording
     assert cluster_findings("The mayor's bold plan will fail.") == []
+
+@pytest.mark.parametrize(("body", "found"), [
+    # epithets and labels from the partisan sheet (guide-5), in the writer's voice
+    ("Trumptards packed the hall on Saturday.", [("LN216", "Trumptards", "error")]),
+    ("The proposal was opposed by anti-gun groups.", [("LN217", "anti-gun", "warning")]),
+    ("The governor blamed welfare queens for the deficit.",
+     [("LN216", "welfare queens", "warning")]),  # a phrase entry's plural
+    ("Wuhan virus cases rose again on Tuesday.", [("LN217", "Wuhan virus", "warning")]),
+    ("The radical left has taken over the party.", [("LN217", "radical left", "warning")]),
+    ("The Democrat-led House passed the bill.", [("LN217", "Democrat-led", "warning")]),
+    # their neutral senses and neighbours
+    ("The radical left party Syriza won 36 percent of the vote.", []),
+    ("An anti-gun violence group marched on the capitol.", []),
+    ("Chinese virus experts met in Geneva on Monday.", []),
+    ("The Donald Trump administration appealed the ruling.", []),
+    ("The Brazilian left winger scored twice in the second half.", []),
+    ("He woke up at six and woke his brother.", []),
+    ("Senator Ruiz called the protesters tree-huggers.", []),  # mentioned, not used
+])
+def test_partisan_vocabulary(body: str, found: list[tuple[str, str, str]]) -> None:
+    assert flagged(body) == found
