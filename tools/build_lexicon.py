@@ -144,11 +144,34 @@ def build() -> str:
     return out.getvalue()
 
 
+def stats(text: str) -> str:
+    """Entries (severity `off` left out) per class, per severity and per kind of source."""
+    from collections import Counter
+
+    rows = [line.split("\t") for line in text.splitlines()
+            if line and not line.startswith(("#", "lemma\t"))]
+    rows = [r for r in rows if r[3] != "off"]
+    kinds = Counter(r[2] for r in rows)
+    levels = Counter(r[3] for r in rows)
+    sources = Counter("WordNet candidate, reviewed" if "WordNet" in r[7] else
+                      "VADER/TextBlob candidate, reviewed" if "VADER" in r[7] else
+                      "style guidance" for r in rows)
+    lines = [f"{len(rows)} entries"]
+    for title, counts in (("class", kinds), ("severity", levels), ("source", sources)):
+        lines.append(f"by {title}: " + ", ".join(f"{k} {v:,}" for k, v in counts.most_common()))
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--stats", action="store_true",
+                        help="the entries per class, severity and kind of source")
     args = parser.parse_args()
     text = build()
+    if args.stats:
+        print(stats(text))
+        return 0
     if args.check:
         if OUT.read_text(encoding="utf-8") != text:
             print(f"{OUT} is out of date: run python tools/build_lexicon.py", file=sys.stderr)
