@@ -262,3 +262,10 @@ def test_a_hand_written_rules_finding_is_company_too() -> None:
 ])
 def test_partisan_vocabulary(body: str, found: list[tuple[str, str, str]]) -> None:
     assert flagged(body) == found
+
+
+def test_a_phrase_ending_in_a_noun_matches_its_plural() -> None:
+    from lintnews.engine.lexicon import forms_of
+
+    assert "witch hunts" in forms_of("witch hunt", "PHRASE")
+    assert "storm outs" not in forms_of("storm out", "PHRASE")  # a particle, not a noun

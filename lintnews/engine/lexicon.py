@@ -39,6 +39,12 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", 
                           "this", "that", "these", "those", "whose", "each", "every", "no"})
 
 
+# Words that end a phrasal verb or a set phrase without being its noun ("storm out", "hit back
+# at", "sing the praises of").
+_PARTICLES = frozenset({"out", "up", "off", "at", "of", "in", "on", "down", "back", "over",
+                        "away", "about", "it", "for", "to", "with", "through", "around"})
+
+
 class LexiconError(PackError):
     """A lexicon file that cannot be read; the message names the file and the line."""
 
@@ -196,7 +202,7 @@ def neutral_here(lowered: str, hit: LexiconHit) -> bool:
 @lru_cache(maxsize=4096)
 def forms_of(lemma: str, pos: str) -> tuple[str, ...]:
     """The lemma and its inflections (lemminflect); for a phrase, its first word inflected as
-    a verb ("storm out" → "stormed out")."""
+    a verb ("storm out" → "stormed out") and, where its last word is a noun, its plural."""
     lemma = lemma.lower()
     head, _, rest = lemma.partition(" ")
     upos = "VERB" if pos == "PHRASE" else pos
@@ -213,6 +219,17 @@ def forms_of(lemma: str, pos: str) -> tuple[str, ...]:
             inflections = getAllInflectionsOOV(head, upos=upos)
         for values in inflections.values():
             forms.update(f"{v} {rest}".strip() for v in values)
+    if pos == "PHRASE":
+        # a phrase that ends in a noun has its plural too ("rogue state" → "rogue states")
+        words = lemma.split(" ")
+        last = words[-1]
+        if "-" not in last and "'" not in last and not last.endswith("s") and \
+                last not in _PARTICLES:
+            from lemminflect import getAllLemmas, getInflection
+
+            plural = getInflection(last, tag="NNS") if "NOUN" in getAllLemmas(last) else ()
+            if plural and plural[0] != last:
+                forms.add(" ".join([*words[:-1], plural[0]]))
     return tuple(sorted(forms))
 
 
