@@ -182,12 +182,21 @@ class Document:
     @cached_property
     def prefix_starts(self) -> dict[str, list[int]]:
         """The word index plus "p:abc" keys: where words with those first three letters
-        begin. Built only for rules whose patterns need them (no built-in rule does)."""
+        begin. Built only for a rule whose pattern needs them (of the built-in rules, LN224's
+        "infest\\w*"), in a document with a word it can start with."""
         index = dict(self.word_starts)
         for key, positions in self.word_starts.items():
             if key.startswith("w:") and len(key) >= 5:
                 index.setdefault("p:" + key[2:5], []).extend(positions)
         return index
+
+    def opens_a_word(self, letters: str) -> bool:
+        """Is "p:" + letters a key of `prefix_starts` (a word begins with these three
+        letters)? Answered without building it."""
+        if len(letters) != 3 or letters not in self.lowered:  # str.find, in C
+            return False
+        opening = "w:" + letters
+        return any(key.startswith(opening) for key in self.word_starts)
 
     @cached_property
     def lowered(self) -> str:

@@ -482,8 +482,8 @@ class TriggerIndex:
         self._first_document: int | None = None
 
     @cached_property
-    def _uses_prefix_keys(self) -> bool:
-        return any(key.startswith("p:") for key in self._table)
+    def _prefix_keys(self) -> list[str]:
+        return [key for key in self._table if key.startswith("p:")]
 
     @cached_property
     def _table(self) -> dict[str, list[tuple[int, int]]]:
@@ -505,8 +505,11 @@ class TriggerIndex:
         if found is None:
             found = {}
             table = self._table
-            index_keys = (doc.prefix_starts if self._uses_prefix_keys else doc.word_starts).keys()
-            for key in index_keys & table.keys():  # one set intersection, in C
+            keys = doc.word_starts.keys() & table.keys()  # one set intersection, in C
+            # "p:" keys are few (an open-ended house pattern, one built-in rule): each is
+            # asked about instead of building every word's (Document.prefix_starts)
+            keys.update(key for key in self._prefix_keys if doc.opens_a_word(key[2:]))
+            for key in keys:
                 for owner_id, index in table[key]:
                     found.setdefault(owner_id, {}).setdefault(index, []).append(key)
             doc.memo[self] = found
