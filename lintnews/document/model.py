@@ -54,6 +54,10 @@ def _case_sensitive_chars() -> frozenset[str]:
 
 
 _CASE_SPECIAL = _case_sensitive_chars()
+# One C-speed scan for any of them (a set's isdisjoint hashes every character of the text).
+# Some upper-case forms are several characters ("ΐ".upper()): no one character equals them.
+_CASE_SPECIAL_RE = regex("[" + "".join(re.escape(c) for c in sorted(_CASE_SPECIAL)
+                                       if len(c) == 1) + "]")
 
 
 _CHUNK = 65536  # characters split at a time: a 20 MB article must not become 7 million strings
@@ -206,7 +210,8 @@ class Document:
     def case_simple(self) -> bool:
         """Lower-casing keeps every position, and no letter folds differently in `re`, so the
         word index (built from `lowered`) finds exactly what the patterns find."""
-        return len(self.lowered) == len(self.prose) and _CASE_SPECIAL.isdisjoint(self.prose)
+        return len(self.lowered) == len(self.prose) and (
+            self.prose.isascii() or _CASE_SPECIAL_RE.search(self.prose) is None)
 
     # -- lookups ----------------------------------------------------------------------------
     def quotation_at(self, offset: int) -> Quotation | None:
