@@ -194,6 +194,15 @@ class Document:
                 index.setdefault("p:" + key[2:5], []).extend(positions)
         return index
 
+    def with_prefix_keys(self, openings: set[str]) -> dict[str, list[int]]:
+        """The word index plus the "p:" keys of these three-letter openings, with the
+        positions `prefix_starts` gives them."""
+        index = dict(self.word_starts)
+        for key, positions in self.word_starts.items():
+            if key[2:5] in openings and key.startswith("w:") and len(key) >= 5:
+                index.setdefault("p:" + key[2:5], []).extend(positions)
+        return index
+
     def opens_a_word(self, letters: str) -> bool:
         """Is "p:" + letters a key of `prefix_starts` (a word begins with these three
         letters)? Answered without building it."""

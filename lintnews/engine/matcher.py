@@ -350,7 +350,12 @@ class Matcher:
             return (m.span() for m in self.whole.compiled.finditer(doc.prose))
         if present is not None and not present and self.all_keyed:
             return iter(())  # none of its words occurs: most rules, for most articles
-        index = doc.prefix_starts if self.uses_prefix_keys else doc.word_starts
+        index = doc.word_starts
+        if self.uses_prefix_keys and present is None:
+            index = doc.prefix_starts
+        elif self.uses_prefix_keys:  # only the "p:" keys found are looked up: add just those
+            openings = {k[2:] for keys in present.values() for k in keys if k.startswith("p:")}
+            index = doc.with_prefix_keys(openings) if openings else index
         return self.finditer(doc.prose, index, lambda: doc.lowered, present,
                              aligned=doc.case_simple)
 
