@@ -58,6 +58,10 @@ _CASE_SPECIAL = _case_sensitive_chars()
 # Some upper-case forms are several characters ("ΐ".upper()): no one character equals them.
 _CASE_SPECIAL_RE = regex("[" + "".join(re.escape(c) for c in sorted(_CASE_SPECIAL)
                                        if len(c) == 1) + "]")
+# Those that `re` pairs with an ASCII letter ("ı" with "i", "ſ" with "s"), as `re` says.
+_ASCII_FOLDING_RE = regex("[" + "".join(
+    re.escape(c) for c in sorted(_CASE_SPECIAL)
+    if len(c) == 1 and re.fullmatch("[a-z]", c, re.IGNORECASE)) + "]")
 
 
 _CHUNK = 65536  # characters split at a time: a 20 MB article must not become 7 million strings
@@ -221,6 +225,15 @@ class Document:
         word index (built from `lowered`) finds exactly what the patterns find."""
         return len(self.lowered) == len(self.prose) and (
             self.prose.isascii() or _CASE_SPECIAL_RE.search(self.prose) is None)
+
+    @cached_property
+    def index_fits_ascii(self) -> bool:
+        """The word index finds exactly what patterns written in ASCII find: lower-casing
+        keeps every position, and no letter here folds, in `re`, to an ASCII letter that
+        str.lower() does not give it ("ſ", "ı"). Cyrillic or Greek letters that fold among
+        themselves (which turn `case_simple` off) cannot match an ASCII pattern's letters."""
+        return self.case_simple or (len(self.lowered) == len(self.prose)
+                                    and _ASCII_FOLDING_RE.search(self.prose) is None)
 
     # -- lookups ----------------------------------------------------------------------------
     def quotation_at(self, offset: int) -> Quotation | None:

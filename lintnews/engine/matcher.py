@@ -346,7 +346,8 @@ class Matcher:
                 ) -> Iterator[tuple[int, int]]:
         """finditer over a Document's prose, through its word index (`present`: the keys
         of each part that occur in it, from a TriggerIndex)."""
-        if not doc.case_simple and self.whole is not None:
+        aligned = doc.case_simple or (self.ascii_only and doc.index_fits_ascii)
+        if not aligned and self.whole is not None:
             return (m.span() for m in self.whole.compiled.finditer(doc.prose))
         if present is not None and not present and self.all_keyed:
             return iter(())  # none of its words occurs: most rules, for most articles
@@ -356,8 +357,15 @@ class Matcher:
         elif self.uses_prefix_keys:  # only the "p:" keys found are looked up: add just those
             openings = {k[2:] for keys in present.values() for k in keys if k.startswith("p:")}
             index = doc.with_prefix_keys(openings) if openings else index
-        return self.finditer(doc.prose, index, lambda: doc.lowered, present,
-                             aligned=doc.case_simple)
+        return self.finditer(doc.prose, index, lambda: doc.lowered, present, aligned=aligned)
+
+    @cached_property
+    def ascii_only(self) -> bool:
+        """Every part's pattern is written in ASCII (Document.index_fits_ascii): asked only
+        of a document that is not `case_simple`, a few in a long run."""
+        return all(all(map(str.isascii, (lit for group in part.by_key.values() for lit in group)))
+                   if isinstance(part, LiteralPart) else part.regex.source.isascii()
+                   for part in self.parts)
 
     @cached_property
     def all_keyed(self) -> bool:
