@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from lintnews.checks import rule
@@ -48,6 +49,19 @@ _SCHEDULED_RE = regex(
     r"testify|appear)\b", re.IGNORECASE)
 
 
+# Every alternative of _PREDICTION_RE opens with one of these words (then a space).
+_PREDICTION_OPENINGS = ("w:will", "w:is", "w:are", "w:was", "w:were")
+
+
+def _prediction_openings(doc: Document) -> list[int] | None:
+    """Where a prediction can start, in order: where the word index has one of its opening
+    words (None: the index cannot be trusted for this text, Document.index_fits_ascii)."""
+    if not doc.index_fits_ascii:
+        return None
+    index = doc.word_starts
+    return sorted(p for key in _PREDICTION_OPENINGS for p in index.get(key, ()))
+
+
 @rule(code="LN303", name="unsourced-prediction", category="attribution", severity="warning",
       summary="A forecast of an outcome or a reaction with no named source nearby.",
       source="Reuters Handbook of Journalism, 'Sourcing' ('who says so?'); AP Stylebook on "
@@ -67,10 +81,17 @@ def unsourced_prediction(doc: Document, ctx: Context) -> Iterator[Hit]:
     the effect of a decision stated as fact ("the tariffs will hurt farmers", "the plan will
     cost jobs"): someone forecast it. Scheduled events ("will meet on Tuesday") and
     announced plans ("will cut 200 jobs") are not predictions and are not flagged."""
+    openings = _prediction_openings(doc)
     for sentence in doc.sentences:
         if doc.paragraphs[sentence.paragraph].is_heading:
             continue
-        for m in _PREDICTION_RE.finditer(doc.prose, sentence.start, sentence.end):
+        start = sentence.start
+        if openings is not None:  # searched from the sentence's first opening word, if any
+            first = bisect_left(openings, start)
+            if first == len(openings) or openings[first] >= sentence.end:
+                continue
+            start = openings[first]
+        for m in _PREDICTION_RE.finditer(doc.prose, start, sentence.end):
             if doc.in_direct_quote(m.start(), m.end()) or _SCHEDULED_RE.search(m.group()):
                 continue
             if doc.is_sourced(sentence):
