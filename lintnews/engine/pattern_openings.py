@@ -310,13 +310,22 @@ def _spellings(op: Any, av: Any) -> list[str] | None:
     return None
 
 
+# Copies of a repeated item spelled out, when it must match at least two: "[!?]{2,}" opens
+# with "!!", "!?", "?!" or "??" (one copy of a small class is seldom a rare text).
+SPELLED_REPEATS = range(2, 5)
+
+
 def _flatten(items: list) -> list:
-    """Items of a sequence, with plain groups spelled out (a group with alternatives, or a
-    repeat, is one opaque item)."""
+    """Items of a sequence, with plain groups spelled out (a group with alternatives is one
+    opaque item). A repeat is opaque too, after the copies it must match (SPELLED_REPEATS):
+    "[!?]{2,}" is "[!?]", "[!?]", then the repeat (which closes a run of spellings)."""
     out = []
     for op, av in items:
         if op is c.SUBPATTERN and not any(o is c.BRANCH for o, _ in av[-1]):
             out.extend(_flatten(list(av[-1])))
+        elif op in _REPEATS and av[0] in SPELLED_REPEATS:
+            out.extend(_flatten(list(av[2])) * av[0])
+            out.append((op, av))
         else:
             out.append((op, av))
     return out
