@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from lintnews.checks import rule
@@ -48,6 +49,19 @@ _SCHEDULED_RE = regex(
     r"testify|appear)\b", re.IGNORECASE)
 
 
+# Every alternative of _PREDICTION_RE opens with one of these words (then a space).
+_PREDICTION_OPENINGS = ("w:will", "w:is", "w:are", "w:was", "w:were")
+
+
+def _prediction_openings(doc: Document) -> list[int] | None:
+    """Where a prediction can start, in order: where the word index has one of its opening
+    words (None: the index cannot be trusted for this text, Document.index_fits_ascii)."""
+    if not doc.index_fits_ascii:
+        return None
+    index = doc.word_starts
+    return sorted(p for key in _PREDICTION_OPENINGS for p in index.get(key, ()))
+
+
 @rule(code="LN303", name="unsourced-prediction", category="attribution", severity="warning",
       summary="A forecast of an outcome or a reaction with no named source nearby.",
       source="Reuters Handbook of Journalism, 'Sourcing' ('who says so?'); AP Stylebook on "
@@ -67,10 +81,17 @@ def unsourced_prediction(doc: Document, ctx: Context) -> Iterator[Hit]:
     the effect of a decision stated as fact ("the tariffs will hurt farmers", "the plan will
     cost jobs"): someone forecast it. Scheduled events ("will meet on Tuesday") and
     announced plans ("will cut 200 jobs") are not predictions and are not flagged."""
+    openings = _prediction_openings(doc)
     for sentence in doc.sentences:
         if doc.paragraphs[sentence.paragraph].is_heading:
             continue
-        for m in _PREDICTION_RE.finditer(doc.prose, sentence.start, sentence.end):
+        start = sentence.start
+        if openings is not None:  # searched from the sentence's first opening word, if any
+            first = bisect_left(openings, start)
+            if first == len(openings) or openings[first] >= sentence.end:
+                continue
+            start = openings[first]
+        for m in _PREDICTION_RE.finditer(doc.prose, start, sentence.end):
             if doc.in_direct_quote(m.start(), m.end()) or _SCHEDULED_RE.search(m.group()):
                 continue
             if doc.is_sourced(sentence):
@@ -92,9 +113,19 @@ _POPULATION = (r"(?:people|adults|children|teenagers|young people|americans|brit
                r"households|families|women|men|workers|employees|students|pupils|patients|"
                r"respondents|citizens|consumers|smokers|renters|homeowners|parents|pensioners|"
                r"migrants|immigrants|the population|the public)")
-_SHARE = (r"(?:\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\b(?:half|(?:a|one|two)[- ]"
-          r"(?:third|quarter|fifth|tenth)s?|two-thirds|three-quarters|three-fifths|"
-          r"(?:a|one) in (?:\d+|ten|five|four|three))\b)")
+# A number that begins a word, "\b\d+" written digit first: `re` then skips from digit to
+# digit instead of trying the pattern at every character ("(?<!\w\d)": no word goes on
+# before the digit, as "\b" says).
+_NUMBER_WORD = r"\d(?<!\w\d)"
+_SHARE_IN_FIGURES = rf"{_NUMBER_WORD}[\d,.]*\s?(?:%|percent\b|per cent\b)"
+_SHARE_IN_WORDS = (r"\b(?:half|(?:a|one|two)[- ](?:third|quarter|fifth|tenth)s?|two-thirds|"
+                   r"three-quarters|three-fifths|(?:a|one) in (?:\d+|ten|five|four|three))\b")
+_OF_A_POPULATION = (r"\s+of\s+(?:all\s+)?(?:(?!the\b|a\b|an\b|its\b|their\b)[a-z-]+\s+)?"
+                    rf"{_POPULATION}\b")
+_IN_EVERY = rf" (?:in|out of) (?:every )?(?:\d+|ten|five|four|three) (?:{_POPULATION}|voters)\b"
+# Each alternative below matches what it would as one part of a larger choice ("(?:one|two|
+# \d+) in every…" is "one in every…" or else "\d+ in every…"): one in words is found through
+# the word index, one in figures by the quick search for digits.
 _STATISTIC_ALTERNATIVES = [
     rf"\b{_CHANGE}\b(?:\s+(?:by|about|nearly|almost|roughly|around|some|more|than|over|a|"
     rf"further|another|an|estimated|sharply|steeply|slightly)){{0,3}}\s+{_NUMBER}",
@@ -104,12 +135,12 @@ _STATISTIC_ALTERNATIVES = [
     r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b",
     r"\brecord (?:high|low)s?\b",
     r"\bfastest-growing\b",
-    rf"\b(?:one|two|three|four|\d+) (?:in|out of) (?:every )?(?:\d+|ten|five|four|three) "
-    rf"(?:{_POPULATION}|voters)\b",
+    rf"\b(?:one|two|three|four){_IN_EVERY}",
+    rf"{_NUMBER_WORD}\d*{_IN_EVERY}",
     # a share of a population: "40% of adults", "two-thirds of households" (not "of the
     # residents", people in the story, nor "of the vote")
-    rf"{_SHARE}\s+of\s+(?:all\s+)?(?:(?!the\b|a\b|an\b|its\b|their\b)[a-z-]+\s+)?"
-    rf"{_POPULATION}\b",
+    rf"{_SHARE_IN_FIGURES}{_OF_A_POPULATION}",
+    rf"{_SHARE_IN_WORDS}{_OF_A_POPULATION}",
     # a record of quantity: "the highest level since 2008", "the most deaths on record"
     r"\b(?:highest|lowest|largest|biggest|smallest|fewest|most)\s+(?:[a-z-]+\s+)?"
     r"(?:level|number|rate|total|figure|amount|share|proportion|count|tally|deaths|cases)s?\s+"

@@ -54,6 +54,14 @@ def _case_sensitive_chars() -> frozenset[str]:
 
 
 _CASE_SPECIAL = _case_sensitive_chars()
+# One C-speed scan for any of them (a set's isdisjoint hashes every character of the text).
+# Some upper-case forms are several characters ("ΐ".upper()): no one character equals them.
+_CASE_SPECIAL_RE = regex("[" + "".join(re.escape(c) for c in sorted(_CASE_SPECIAL)
+                                       if len(c) == 1) + "]")
+# Those that `re` pairs with an ASCII letter ("ı" with "i", "ſ" with "s"), as `re` says.
+_ASCII_FOLDING_RE = regex("[" + "".join(
+    re.escape(c) for c in sorted(_CASE_SPECIAL)
+    if len(c) == 1 and re.fullmatch("[a-z]", c, re.IGNORECASE)) + "]")
 
 
 _CHUNK = 65536  # characters split at a time: a 20 MB article must not become 7 million strings
@@ -182,12 +190,30 @@ class Document:
     @cached_property
     def prefix_starts(self) -> dict[str, list[int]]:
         """The word index plus "p:abc" keys: where words with those first three letters
-        begin. Built only for rules whose patterns need them (no built-in rule does)."""
+        begin. Built only for a rule whose pattern needs them (of the built-in rules, LN224's
+        "infest\\w*"), in a document with a word it can start with."""
         index = dict(self.word_starts)
         for key, positions in self.word_starts.items():
             if key.startswith("w:") and len(key) >= 5:
                 index.setdefault("p:" + key[2:5], []).extend(positions)
         return index
+
+    def with_prefix_keys(self, openings: set[str]) -> dict[str, list[int]]:
+        """The word index plus the "p:" keys of these three-letter openings, with the
+        positions `prefix_starts` gives them."""
+        index = dict(self.word_starts)
+        for key, positions in self.word_starts.items():
+            if key[2:5] in openings and key.startswith("w:") and len(key) >= 5:
+                index.setdefault("p:" + key[2:5], []).extend(positions)
+        return index
+
+    def opens_a_word(self, letters: str) -> bool:
+        """Is "p:" + letters a key of `prefix_starts` (a word begins with these three
+        letters)? Answered without building it."""
+        if len(letters) != 3 or letters not in self.lowered:  # str.find, in C
+            return False
+        opening = "w:" + letters
+        return any(key.startswith(opening) for key in self.word_starts)
 
     @cached_property
     def lowered(self) -> str:
@@ -197,7 +223,17 @@ class Document:
     def case_simple(self) -> bool:
         """Lower-casing keeps every position, and no letter folds differently in `re`, so the
         word index (built from `lowered`) finds exactly what the patterns find."""
-        return len(self.lowered) == len(self.prose) and _CASE_SPECIAL.isdisjoint(self.prose)
+        return len(self.lowered) == len(self.prose) and (
+            self.prose.isascii() or _CASE_SPECIAL_RE.search(self.prose) is None)
+
+    @cached_property
+    def index_fits_ascii(self) -> bool:
+        """The word index finds exactly what patterns written in ASCII find: lower-casing
+        keeps every position, and no letter here folds, in `re`, to an ASCII letter that
+        str.lower() does not give it ("ſ", "ı"). Cyrillic or Greek letters that fold among
+        themselves (which turn `case_simple` off) cannot match an ASCII pattern's letters."""
+        return self.case_simple or (len(self.lowered) == len(self.prose)
+                                    and _ASCII_FOLDING_RE.search(self.prose) is None)
 
     # -- lookups ----------------------------------------------------------------------------
     def quotation_at(self, offset: int) -> Quotation | None:

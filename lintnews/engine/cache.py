@@ -27,8 +27,8 @@ STALE_AFTER = 30 * 24 * 3600  # seconds before another installation's unused cac
 # The modules whose code decides what is cached; an edit to one (a developer's checkout)
 # changes the cache's name, so a stale plan is never used even before KEY_SCHEME is bumped.
 _PLANNING_MODULES = ("engine/cache.py", "engine/declarative.py", "engine/phrases.py",
-                     "engine/prefilter.py", "engine/matcher.py", "engine/trie.py",
-                     "document/attribution.py")
+                     "engine/prefilter.py", "engine/pattern_openings.py", "engine/matcher.py",
+                     "engine/trie.py", "document/attribution.py")
 
 
 def python_tag() -> str:

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from lintnews.cache_dir import cache_dir, save_marshal
 from lintnews.document.model import Document
 from lintnews.engine.declarative import PackError
+from lintnews.engine.matcher import COMMON_WORDS
 from lintnews.regex_store import regex
 
 CLASSES = ("puffery", "evaluative", "intensifier", "stance", "size", "pejorative",
@@ -76,7 +77,6 @@ class Lexicon:
         self.table = table
         # Phrases by their first two words: a phrase that opens with a common word ("a mere",
         # "take a swipe at") is tried only where its second word follows, not at every "a".
-        self._index_keys = frozenset("w:" + word for word in table)  # as Document.word_starts
         self._phrases: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         self._singles: dict[str, list[int]] = {}
         for first, candidates in table.items():
@@ -86,6 +86,14 @@ class Lexicon:
                         (words, index))
                 else:
                     self._singles.setdefault(first, []).append(index)
+        # The document's word index has a key for each common word with the next one
+        # ("b:the writing"): a common word that opens phrases only is looked up with each of
+        # its second words, not at each of its thousands of places ("the", "of", "to").
+        by_pair = {first for first in self._phrases
+                   if first in COMMON_WORDS and first not in self._singles}
+        self._index_keys = frozenset("w:" + word for word in table if word not in by_pair)
+        self._pair_keys = {f"b:{first} {second}": (first, second)
+                           for first in by_pair for second in self._phrases[first]}
 
     @classmethod
     def build(cls, entries: Iterable[Entry]) -> Lexicon:
@@ -117,13 +125,26 @@ class Lexicon:
             index = doc.word_starts
             found = [(position, key[2:]) for key in self._index_keys.intersection(index)
                      for position in index[key]]
+            # a phrase's second word is the next word of the index ("b:" keys) exactly
+            # when only the separators _phrase_end allows stand between them, and
+            # _phrase_end checks those
+            found_pairs = [(position, self._pair_keys[key])
+                           for key in self._pair_keys.keys() & index.keys()
+                           for position in index[key]]
         else:  # lower-casing moved positions: find the words in the text itself
             found = [(m.start(), m.group().lower()) for m in _TOKEN_RE.finditer(doc.prose)
                      if m.group().lower() in self.table]
+            found_pairs = []
         for start, word in found:
             if start and lowered[start - 1] == "-":
                 continue  # inside a hyphenated compound: "Tahrir al-Sham", "anti-hero"
             hit = self._phrase_at(lowered, start, word) or self._word_at(lowered, start, word)
+            if hit is not None:
+                yield hit
+        for start, (first, second) in found_pairs:  # common words that open phrases only
+            if start and lowered[start - 1] == "-":
+                continue
+            hit = self._phrase_after(lowered, start, self._phrases[first][second])
             if hit is not None:
                 yield hit
 
@@ -132,7 +153,13 @@ class Lexicon:
         if by_second is None:
             return None
         following = _NEXT_WORD_RE.match(lowered, start + len(word))
-        for words, index in by_second.get(following.group(1), ()) if following else ():
+        return self._phrase_after(lowered, start,
+                                  by_second.get(following.group(1), ()) if following else ())
+
+    def _phrase_after(self, lowered: str, start: int,
+                      candidates: Iterable[tuple[tuple[str, ...], int]]) -> LexiconHit | None:
+        """The first of the phrases (sharing their first two words) that is at `start`."""
+        for words, index in candidates:
             entry = self.entries[index]
             end = _phrase_end(lowered, start, words)
             if end is not None and _pos_fits(lowered, start, end, entry):

@@ -346,13 +346,26 @@ class Matcher:
                 ) -> Iterator[tuple[int, int]]:
         """finditer over a Document's prose, through its word index (`present`: the keys
         of each part that occur in it, from a TriggerIndex)."""
-        if not doc.case_simple and self.whole is not None:
+        aligned = doc.case_simple or (self.ascii_only and doc.index_fits_ascii)
+        if not aligned and self.whole is not None:
             return (m.span() for m in self.whole.compiled.finditer(doc.prose))
         if present is not None and not present and self.all_keyed:
             return iter(())  # none of its words occurs: most rules, for most articles
-        index = doc.prefix_starts if self.uses_prefix_keys else doc.word_starts
-        return self.finditer(doc.prose, index, lambda: doc.lowered, present,
-                             aligned=doc.case_simple)
+        index = doc.word_starts
+        if self.uses_prefix_keys and present is None:
+            index = doc.prefix_starts
+        elif self.uses_prefix_keys:  # only the "p:" keys found are looked up: add just those
+            openings = {k[2:] for keys in present.values() for k in keys if k.startswith("p:")}
+            index = doc.with_prefix_keys(openings) if openings else index
+        return self.finditer(doc.prose, index, lambda: doc.lowered, present, aligned=aligned)
+
+    @cached_property
+    def ascii_only(self) -> bool:
+        """Every part's pattern is written in ASCII (Document.index_fits_ascii): asked only
+        of a document that is not `case_simple`, a few in a long run."""
+        return all(all(map(str.isascii, (lit for group in part.by_key.values() for lit in group)))
+                   if isinstance(part, LiteralPart) else part.regex.source.isascii()
+                   for part in self.parts)
 
     @cached_property
     def all_keyed(self) -> bool:
@@ -482,8 +495,8 @@ class TriggerIndex:
         self._first_document: int | None = None
 
     @cached_property
-    def _uses_prefix_keys(self) -> bool:
-        return any(key.startswith("p:") for key in self._table)
+    def _prefix_keys(self) -> list[str]:
+        return [key for key in self._table if key.startswith("p:")]
 
     @cached_property
     def _table(self) -> dict[str, list[tuple[int, int]]]:
@@ -505,8 +518,11 @@ class TriggerIndex:
         if found is None:
             found = {}
             table = self._table
-            index_keys = (doc.prefix_starts if self._uses_prefix_keys else doc.word_starts).keys()
-            for key in index_keys & table.keys():  # one set intersection, in C
+            keys = doc.word_starts.keys() & table.keys()  # one set intersection, in C
+            # "p:" keys are few (an open-ended house pattern, one built-in rule): each is
+            # asked about instead of building every word's (Document.prefix_starts)
+            keys.update(key for key in self._prefix_keys if doc.opens_a_word(key[2:]))
+            for key in keys:
                 for owner_id, index in table[key]:
                     found.setdefault(owner_id, {}).setdefault(index, []).append(key)
             doc.memo[self] = found

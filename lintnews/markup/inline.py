@@ -22,6 +22,16 @@ _EMPHASIS_RE = regex(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])"
 _ESCAPE_RE = regex(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~\"'])")
 
 
+def without_urls(text: str) -> str:
+    """`text` with bare URLs and e-mail addresses blanked (mask_urls); most articles have
+    none, and are returned as they are, without being split into characters."""
+    if "://" not in text and "www." not in text.lower() and "@" not in text:
+        return text
+    chars = list(text)
+    mask_urls(text, chars)
+    return "".join(chars)
+
+
 def mask_urls(text: str, chars: list[str], start: int = 0, end: int | None = None) -> None:
     """Blank bare URLs and e-mail addresses in text[start:end]."""
     end = len(text) if end is None else end

@@ -10,7 +10,7 @@ more text follows it: a file that is one paragraph, or opens with a sentence, is
 from __future__ import annotations
 
 from lintnews.markup import Block, ProseText
-from lintnews.markup.inline import mask_urls
+from lintnews.markup.inline import without_urls
 from lintnews.regex_store import regex
 
 _LINE_RE = regex(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -36,8 +36,10 @@ def looks_like_headline(line: str) -> bool:
 def looks_like_heading(line: str) -> bool:
     """A short line in title case, or a short line with no sentence punctuation at the end."""
     stripped = line.strip()
+    if len(stripped.split()) > 16 or stripped.endswith((",", ";")):
+        return False  # checked first: most lines are paragraphs, too long to read word by word
     words = _WORD_RE.findall(stripped)
-    if not words or len(stripped.split()) > 16 or stripped.endswith((",", ";")):
+    if not words:
         return False
     major = [w for w in words if w.lower() not in _MINOR_WORDS]
     if not major:
@@ -50,9 +52,7 @@ def looks_like_heading(line: str) -> bool:
 
 
 def read_plaintext(text: str) -> ProseText:
-    chars = list(text)
-    mask_urls(text, chars)
-    masked = "".join(chars)
+    masked = without_urls(text)
     lines = []
     for m in _LINE_RE.finditer(masked):
         if m.start() == m.end():
