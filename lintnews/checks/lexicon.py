@@ -94,7 +94,9 @@ def writers_hits(doc: Document, ctx: Context) -> list[LexiconHit]:
     key = ("lexicon-writer", id(lexicon))
     cached = doc.memo.get(key)
     if cached is None:
-        cached = [hit for hit in lexicon.hits(doc) if _writers(doc, hit)]
+        # in text order, so that a cluster names the same partner on every run
+        cached = sorted((hit for hit in lexicon.hits(doc) if _writers(doc, hit)),
+                        key=lambda hit: (hit.start, hit.end))
         doc.memo[key] = cached
     return cached
 
