@@ -591,8 +591,7 @@ def _plugin(root: Path, source: str) -> dict[str, str]:
 
 def _code_rule(body: str) -> str:
     """A plugin module with one code rule, OUR01, whose function body is `body`."""
-    return ("from lintnews.checks import rule\n"
-            "from lintnews.engine.model import Hit\n\n"
+    return ("from lintnews.plugin import Hit, rule\n\n"
             '@rule(code="OUR01", name="our-rule", category="style", severity="warning",\n'
             '      summary="s", source="Our Paper")\n'
             "def our_rule(doc, ctx):\n"
