@@ -322,6 +322,7 @@ def _run_measured(cwd: Path, *args: str) -> tuple[int, int, str]:
     return proc.returncode, usage.ru_maxrss * scale, out.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # ~20 s: on the default Python only
 @pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4 for per-run memory")
 def test_huge_article_loses_nothing_in_bounded_memory(tmp_path: Path):
     """A 20 MB article against a 2 MB one (LINTNEWS_BIG_MB=50 for the full 50 MB case).
