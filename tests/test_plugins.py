@@ -142,6 +142,21 @@ def test_the_old_import_paths_are_the_same_objects() -> None:
     assert lintnews.plugin.Quotation is Quotation
 
 
+def test_a_plugins_exit_handlers_run_when_lintnews_ends(tmp_path: Path) -> None:
+    """lintnews ends through the interpreter's normal exit, so what a plugin (or coverage)
+    registers with atexit runs: a house plugin may flush its own log there."""
+    flag = tmp_path / "exit-handler-ran"
+    source = CODE_PLUGIN + textwrap.dedent(f"""
+        import atexit, pathlib
+        atexit.register(pathlib.Path({str(flag)!r}).write_text, "ran")
+    """)
+    env = _make_plugin(tmp_path, source, "ourpaper_rules:RULES")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path, env)
+    assert result.returncode == 1 and "OUR01" in result.stdout, result.stderr
+    assert flag.read_text(encoding="utf-8") == "ran"
+
+
 def test_entry_point_may_name_a_folder_of_toml_packs(tmp_path: Path) -> None:
     packs = tmp_path / "packs"
     packs.mkdir()
