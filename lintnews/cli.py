@@ -7,6 +7,7 @@ input error, with a one-line message on stderr.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -47,7 +48,12 @@ def main() -> None:
 
 def entry() -> None:
     """The `lintnews` command: run the CLI, then exit with its code through the interpreter's
-    normal shutdown, so that the `atexit` handlers of plugins and of coverage run."""
+    normal shutdown, so that the `atexit` handlers of plugins and of coverage run.
+
+    Every object left is frozen first (gc.freeze): the shutdown's garbage collections then
+    skip the compiled rules, which they would otherwise walk for about a third of a
+    one-article run, only to free memory the process is about to give back anyway.
+    """
     try:
         main()
         code: int | str | None = 0
@@ -55,6 +61,7 @@ def entry() -> None:
         code = done.code
     if not _output_flushed():
         code = code or 1
+    gc.freeze()
     sys.exit(code)
 
 
