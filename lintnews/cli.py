@@ -6,6 +6,8 @@ input error, with a one-line message on stderr.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -45,24 +47,39 @@ def main() -> None:
 
 
 def entry() -> None:
-    """The `lintnews` command: run the CLI, then leave at once.
+    """The `lintnews` command: run the CLI, then exit with its code through the interpreter's
+    normal shutdown, so that the `atexit` handlers of plugins and of coverage run.
 
-    A run ends with every finding written and the caches saved; tearing down the interpreter
-    after that (freeing every compiled rule one by one) only adds time to each pre-commit run.
+    Every object left is frozen first (gc.freeze): the shutdown's garbage collections then
+    skip the compiled rules, which they would otherwise walk for about a third of a
+    one-article run, only to free memory the process is about to give back anyway.
     """
     try:
         main()
-        code: int = 0
+        code: int | str | None = 0
     except SystemExit as done:
-        if isinstance(done.code, str):
-            print(done.code, file=sys.stderr)
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
+        code = done.code
+    if not _output_flushed():
         code = code or 1
-    os._exit(code)
+    gc.freeze()
+    sys.exit(code)
+
+
+def _output_flushed() -> bool:
+    """Flush stdout and stderr. False if the reader has gone (`lintnews check | head`): the
+    stream is then pointed at os.devnull, so that the interpreter's own flush at exit does
+    not fail again with a traceback (the Python documentation's advice on SIGPIPE)."""
+    flushed = True
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the descriptor closed
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe; a closed file
+            flushed = False
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    return flushed
 
 
 @main.command(short_help="Lint article files and folders ('-' reads standard input).")

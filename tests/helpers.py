@@ -3,7 +3,9 @@ folder on sys.path for its conftest)."""
 
 from __future__ import annotations
 
+import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +47,22 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def calls_made(work: Callable[[], object]) -> int:
+    """How many Python and built-in functions `work` calls: a measure of work that, unlike
+    seconds, is the same on every run and every machine. (Work done inside one C call, such
+    as one regular-expression scan, counts once.)"""
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return count

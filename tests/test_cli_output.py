@@ -20,6 +20,9 @@ from helpers import MIXED, write_house_pack
 
 from lintnews.cli import check
 
+# Slow (~10 s of whole CLI runs and a real Vim): run on the default Python only (.ci/run).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).parent.parent
 README = ROOT / "README.md"
 

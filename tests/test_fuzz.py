@@ -30,7 +30,6 @@ import codecs
 import os
 import re
 import signal
-import time
 from bisect import bisect_right
 
 import pytest
@@ -206,7 +205,9 @@ def test_fuzz_regex_guard(pattern: str) -> None:
     previous = signal.getsignal(signal.SIGALRM)
     try:
         for text in HOSTILE:
-            start = time.perf_counter()
+            # A hang detector, not a speed test: a pattern the guard should have refused
+            # backtracks for minutes on these 30-character texts; one it rightly accepts
+            # takes microseconds (benchmarks/guards.py reports the times).
             _interrupted_after(2.0)
             try:
                 list(compiled.finditer(text))
@@ -214,7 +215,6 @@ def test_fuzz_regex_guard(pattern: str) -> None:
                 pytest.fail(f"accepted pattern {pattern!r} hangs on {text!r}")
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-            assert time.perf_counter() - start < 0.5, (pattern, text)
     finally:
         signal.signal(signal.SIGALRM, previous)
 

@@ -36,6 +36,9 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
+# Slow (~10 s: the README walkthrough, command by command): default Python only (.ci/run).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "newsroom"
 README = ROOT / "README.md"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -10,6 +13,9 @@ from pathlib import Path
 
 from helpers import write_house_pack
 
+import lintnews.plugin
+
+README = Path(__file__).resolve().parents[1] / "README.md"
 ARTICLE = "Headline\n\nThe council met on Tuesday. Its plan is a boondoggle, critics argue.\n"
 
 
@@ -36,8 +42,7 @@ def _run(args: list[str], cwd: Path,
 
 
 CODE_PLUGIN = """
-from lintnews.checks import rule
-from lintnews.engine.model import Hit
+from lintnews.plugin import Hit, rule
 
 @rule(code="OUR01", name="boondoggle", category="loaded-language", severity="warning",
       summary="'boondoggle' editorialises.", source="Our Paper style guide",
@@ -62,6 +67,94 @@ def test_entry_point_plugin_rules_run_and_are_listed(tmp_path: Path) -> None:
     assert "OUR01" in listed.stdout and "plugin:ourpaper" in listed.stdout
     explained = _run(["explain", "OUR01"], tmp_path, env)
     assert "The plan is a boondoggle." in explained.stdout
+
+
+def _readme_plugin() -> str:
+    """The code rule the README's "Plugins and house packs" section shows."""
+    section = README.read_text(encoding="utf-8").split("### Plugins and house packs", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert len(blocks) == 1, "the plugins section shows one code rule"
+    return blocks[0]
+
+
+def _lintnews_imports(source: str) -> set[str]:
+    """The lintnews modules a plugin's source imports."""
+    modules = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            modules.add(node.module)
+        elif isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+    return {m for m in modules if m == "lintnews" or m.startswith("lintnews.")}
+
+
+def test_the_readme_plugin_uses_only_the_plugin_api_and_works_end_to_end(
+        tmp_path: Path) -> None:
+    source = _readme_plugin()
+    assert _lintnews_imports(source) == {"lintnews.plugin"}
+    # the module's reference shows the same rule
+    assert textwrap.indent(source.strip(), "    ") in lintnews.plugin.__doc__
+    env = _make_plugin(tmp_path, source, "ourpaper_rules:RULES")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt", "--select", "OUR01", "--format", "json"], tmp_path, env)
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    column = ARTICLE.splitlines()[2].index("boondoggle") + 1
+    assert [(f["code"], f["line"], f["column"], f["severity"], f["suggestions"])
+            for f in findings] == [("OUR01", 3, column, "warning", ["costly project"])]
+    explained = _run(["explain", "OUR01"], tmp_path, env)
+    assert "say what the plan costs" in explained.stdout  # the docstring is the rationale
+    assert "The plan is a boondoggle." in explained.stdout
+    (tmp_path / "b.txt").write_text("Headline\n\nThe plan is costly.\n", encoding="utf-8")
+    clean = _run(["check", "b.txt", "--select", "OUR01"], tmp_path, env)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+def test_plugin_code_in_the_tests_imports_only_the_plugin_api() -> None:
+    from test_bad_input import _code_rule
+
+    for source in (CODE_PLUGIN, _code_rule("return []")):
+        assert _lintnews_imports(source) == {"lintnews.plugin"}
+
+
+def test_the_plugin_api_names_are_pinned() -> None:
+    """Removing or renaming one of these breaks newsrooms' house plugins: a deliberate,
+    announced change (README "Plugins and house packs"), never a side effect of a refactor."""
+    assert sorted(lintnews.plugin.__all__) == [
+        "CATEGORIES", "Comment", "Context", "CueSpan", "Document", "Example", "Hit",
+        "Paragraph", "Quotation", "Rule", "RuleMeta", "Sentence", "Settings", "Severity",
+        "rule",
+    ]
+    for name in lintnews.plugin.__all__:
+        assert getattr(lintnews.plugin, name) is not None, name
+
+
+def test_the_old_import_paths_are_the_same_objects() -> None:
+    """Plugins written before lintnews.plugin existed keep working."""
+    from lintnews.checks import rule
+    from lintnews.document.model import Document, Quotation, Sentence
+    from lintnews.engine.model import Context, Hit, Severity
+
+    assert lintnews.plugin.rule is rule and lintnews.plugin.Hit is Hit
+    assert lintnews.plugin.Context is Context and lintnews.plugin.Severity is Severity
+    assert lintnews.plugin.Document is Document and lintnews.plugin.Sentence is Sentence
+    assert lintnews.plugin.Quotation is Quotation
+
+
+def test_a_plugins_exit_handlers_run_when_lintnews_ends(tmp_path: Path) -> None:
+    """lintnews ends through the interpreter's normal exit, so what a plugin (or coverage)
+    registers with atexit runs: a house plugin may flush its own log there."""
+    flag = tmp_path / "exit-handler-ran"
+    source = CODE_PLUGIN + textwrap.dedent(f"""
+        import atexit, pathlib
+        atexit.register(pathlib.Path({str(flag)!r}).write_text, "ran")
+    """)
+    env = _make_plugin(tmp_path, source, "ourpaper_rules:RULES")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _run(["check", "a.txt"], tmp_path, env)
+    assert result.returncode == 1 and "OUR01" in result.stdout, result.stderr
+    assert flag.read_text(encoding="utf-8") == "ran"
 
 
 def test_entry_point_may_name_a_folder_of_toml_packs(tmp_path: Path) -> None:

@@ -34,6 +34,9 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
+# Slow (~25 s of real pre-commit runs in git repositories): default Python only (.ci/run).
+pytestmark = pytest.mark.slow
+
 CHECKOUT = Path(__file__).resolve().parents[1]
 README = CHECKOUT / "README.md"
 REPOSITORY = tomllib.loads((CHECKOUT / "pyproject.toml").read_text(encoding="utf-8"))[

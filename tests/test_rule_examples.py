@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from lintnews.engine.model import CATEGORIES
 from lintnews.engine.registry import load_rules
 from lintnews.examples import run_example
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # tomli on 3.10, as the package itself reads TOML
+    import tomli as tomllib
 
 RULES = load_rules()
 CASES = [(rule, text, bad) for rule in RULES for text, bad in
@@ -49,8 +56,6 @@ def test_codes_and_names_are_unique_and_stable() -> None:
 
 def test_builtin_pack_regexes_pass_the_safety_check() -> None:
     """Built-in packs skip the regex safety check at start-up; this test is that check."""
-    import tomllib
-
     from lintnews.engine.registry import builtin_packs_dir
     from lintnews.engine.safety import check_user_regex
 

@@ -21,6 +21,9 @@ import pytest
 
 from lintnews.markup.sniff import looks_like_markdown
 
+# Slow (~8 s: every input through a subprocess, twice): run on the default Python only (.ci/run).
+pytestmark = pytest.mark.slow
+
 DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

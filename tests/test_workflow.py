@@ -16,7 +16,9 @@ from lintnews.examples import example_settings, example_text
 from lintnews.fix import apply_edits, safe_edits
 from lintnews.source import SourceFile
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+# Slow (~11 s of git repositories and whole CLI runs): run on the default Python only (.ci/run).
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+              pytest.mark.slow]
 
 OLD_SLIP = "The plan's importance is impossible to understate.\n"
 NEW_SLIP = "The mayor slammed the plan on Monday.\n"

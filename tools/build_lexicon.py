@@ -100,7 +100,10 @@ def hand_written_words() -> set[tuple[str, ...]]:
     their own context rules ("terrorist attack" is not LN207's): not entries here, or the
     lexicon would flag what those rules deliberately leave. As word sequences: "so called"
     and "so-called" are the same words to the matcher."""
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # tomli on 3.10, as the package itself reads TOML
+        import tomli as tomllib
 
     data = tomllib.loads((ROOT / "rules" / "loaded-language.toml").read_text(encoding="utf-8"))
     words: set[tuple[str, ...]] = set()

@@ -27,7 +27,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import tomllib
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # tomli on 3.10, as the package itself reads TOML
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "rules" / "proselint.toml"
