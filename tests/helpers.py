@@ -11,7 +11,9 @@ from typing import Any
 
 from click.testing import CliRunner, Result
 
+from lintnews.api import lint_text
 from lintnews.cli import main
+from lintnews.engine.registry import load_rules
 
 # One sentence per rule family, each known to the built-in rules:
 # LN101 (logic, error), LN204 (loaded-language, warning), LN206 (loaded-language, info),
@@ -66,3 +68,16 @@ def calls_made(work: Callable[[], object]) -> int:
     finally:
         sys.setprofile(None)
     return count
+
+
+_BUILTIN_RULES: list[Any] = []
+
+
+def flagged(code: str, body: str) -> list[str]:
+    """The words rule `code` flags in an article with this body (after a headline;
+    paragraphs split by blank lines)."""
+    if not _BUILTIN_RULES:
+        _BUILTIN_RULES.extend(load_rules())
+    text = f"Headline\n\n{body}\n"
+    return [text[f.offset:f.end_offset]
+            for f in lint_text(text, "a.txt", select=(code,), rules=_BUILTIN_RULES)]

@@ -5,6 +5,7 @@ hide the writer's own words. Every sentence here is written for these tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import flagged
 
 from lintnews.api import lint_text
 from lintnews.document.attribution import find_cues
@@ -21,10 +22,6 @@ def loaded(body: str) -> list[str]:
             if f.category == "loaded-language"]
 
 
-def flagged(code: str, body: str) -> list[str]:
-    text = f"Headline\n\n{body}\n"
-    return [text[f.offset:f.end_offset]
-            for f in lint_text(text, "a.txt", select=(code,), rules=RULES)]
 
 
 # -- A cue verb is a verb: not a proper noun, not a noun ------------------------------------

@@ -5,6 +5,7 @@ editor judged wrong or left alone on real copy, written afresh here."""
 from __future__ import annotations
 
 import pytest
+from helpers import flagged
 
 from lintnews.api import lint_text
 from lintnews.config import Settings
@@ -14,11 +15,6 @@ from lintnews.engine.registry import load_rules
 RULES = load_rules()
 
 
-def flagged(code: str, body: str) -> list[str]:
-    """The words `code` flags in an article with this body (paragraphs split by blank lines)."""
-    text = f"Headline\n\n{body}\n"
-    return [text[f.offset:f.end_offset]
-            for f in lint_text(text, "a.txt", select=(code,), rules=RULES)]
 
 
 # -- Sense: the loaded and the literal sense told apart by the neighbours ---------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import flagged
 
 from lintnews.api import lint_text
 from lintnews.engine.registry import load_rules
@@ -10,11 +11,6 @@ from lintnews.engine.registry import load_rules
 RULES = load_rules()
 
 
-def flagged(code: str, sentence: str) -> list[str]:
-    """The words `code` flags in `sentence`, linted as the body of an article."""
-    text = f"Headline\n\n{sentence}\n"
-    return [text[f.offset:f.end_offset]
-            for f in lint_text(text, "a.txt", select=(code,), rules=RULES)]
 
 
 # -- LN202 and LN210: a verb of saying is loaded only where it reports speech ----------------

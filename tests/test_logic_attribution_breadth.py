@@ -6,6 +6,7 @@ Every sentence here is written afresh for the test."""
 from __future__ import annotations
 
 import pytest
+from helpers import flagged
 
 from lintnews.api import lint_text
 from lintnews.engine.registry import load_rules
@@ -13,11 +14,6 @@ from lintnews.engine.registry import load_rules
 RULES = load_rules()
 
 
-def flagged(code: str, body: str) -> list[str]:
-    """The words `code` flags in an article with this body (paragraphs split by blank lines)."""
-    text = f"Headline\n\n{body}\n"
-    return [text[f.offset:f.end_offset]
-            for f in lint_text(text, "a.txt", select=(code,), rules=RULES)]
 
 
 def suggested(code: str, body: str) -> list[tuple[str, ...]]:

@@ -31,11 +31,7 @@ def required_prefixes(source: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def required_literal(source: str, flags: int = 0) -> tuple[frozenset[str], ...] | None:
-    r"""Sets of lower-cased texts, such that every match contains one text of each set, for
-    patterns whose opening is unknown: ({" in the morning"},) for
-    `\d{1,2} ?a\.?m\.? in the morning`, ({"%", "percent"},) for `\d+ ?(?:%|percent)`,
-    ({"the n"}, {"word"}) for `the n-?word`; None if nothing is certain. A document that
-    lacks every text of one set cannot match, so the pattern need not be searched."""
+    """Sets of texts every match contains one of each (pattern_openings.required_literal)."""
     from lintnews.engine import pattern_openings
 
     return pattern_openings.required_literal(source, flags)
