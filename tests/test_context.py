@@ -259,3 +259,9 @@ def test_a_broken_sense_table_names_the_pack_the_rule_and_the_key(
     with pytest.raises(PackError, match=message) as err:
         lint_text("Headline\n\nText.\n", "a.txt", settings=Settings(rule_packs=(tmp_path,)))
     assert "HOUSE10" in str(err.value)
+
+
+def test_a_word_that_names_a_charge_is_mentioned_for_every_rule() -> None:
+    # the same context as the lexicon's: a hand-written rule leaves the charge's words too
+    assert flagged("LN205", "The minister's conduct was outrageous.") == ["outrageous"]
+    assert flagged("LN205", "Prosecutors accused the minister of outrageous conduct.") == []

@@ -45,14 +45,6 @@ _ACT_OBJECT_RE = LazyRegex(
     r"April|May|June|July|August|September|October|November|December)\b)"
     r"(?-i:[A-Z])[\w'’-]+)\b",
     re.IGNORECASE)
-# The word names what someone is charged with or accused of, not the writer's verdict: "on
-# charges of inciting immorality", "accused of cowardice", "convicted of indecency".
-_CHARGE_BEFORE_RE = LazyRegex(
-    r"\b(?:charges?|charged|accus(?:ed|ing|es|e|ations?)|convict(?:ed|ion|ions)|guilty|"
-    r"suspicion|suspected|allegations?|alleging|indict(?:ed|ment)|prosecuted|arrested|jailed|"
-    r"imprisoned|sentenced|fined|tried|offences?|offenses?|crimes?)"
-    r"(?:\s+(?:him|her|them|us|you|me|it|[\w'’-]+'s?|the\s+[\w'’-]+)){0,1}\s+(?:of|with|for)\s+"
-    r"(?:being\s+)?(?:[^\s;:.]+\s+){0,7}$", re.IGNORECASE)
 LEXICON_SOURCE = ("rules/lexicon.tsv: entries reviewed by copy editors against real copy; "
                   "candidates from VADER's lexicon (MIT) and TextBlob's English lexicon (MIT); "
                   "style guidance from AP, Reuters, BBC, The Guardian, The Economist and "
@@ -114,8 +106,6 @@ def _writers(doc: Document, hit: LexiconHit) -> bool:
         return False
     if sentence.paragraph in doc.speaker_paragraphs:
         return False  # an interview answer or a statement: every word is the speaker's
-    if _CHARGE_BEFORE_RE.compiled.search(prose, max(sentence.start, hit.start - 80), hit.start):
-        return False
     if not TEXTS[entry.kind].writers_even_in_speech and \
             doc.is_reported_speech(hit.start, hit.end):
         return False

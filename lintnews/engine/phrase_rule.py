@@ -27,6 +27,14 @@ _MENTION_RE = regex(
     r"(?:an?\s+|the\s+)?[\"'“‘]?)$",
     re.IGNORECASE,
 )
+# The word names what someone is charged with or accused of, not the writer's verdict, so it
+# is mentioned rather than used: "on charges of inciting immorality", "accused of cowardice".
+_CHARGE_RE = LazyRegex(
+    r"\b(?:charges?|charged|accus(?:ed|ing|es|e|ations?)|convict(?:ed|ion|ions)|guilty|"
+    r"suspicion|suspected|allegations?|alleging|indict(?:ed|ment)|prosecuted|arrested|jailed|"
+    r"imprisoned|sentenced|fined|tried|offences?|offenses?|crimes?)"
+    r"(?:\s+(?:him|her|them|us|you|me|it|[\w'’-]+'s?|the\s+[\w'’-]+)){0,1}\s+(?:of|with|for)\s+"
+    r"(?:being\s+)?(?:[^\s;:.]+\s+){0,7}$", re.IGNORECASE)
 _CONTEXT_CHARS = 80
 
 
@@ -275,8 +283,10 @@ def is_title(prose: str, sentence_start: int, start: int) -> bool:
 
 
 def is_mentioned(prose: str, lo: int, start: int, end: int) -> bool:
-    """The word is mentioned, not used: "what he called a regime", "the word 'regime'"."""
-    return bool(_MENTION_RE.search(prose[lo:start])) or _is_quoted_word(prose, start, end)
+    """The word is mentioned, not used: "what he called a regime", "the word 'regime'", "accused
+    of cowardice"."""
+    return bool(_MENTION_RE.search(prose[lo:start])) or _is_quoted_word(prose, start, end) or \
+        bool(_CHARGE_RE.compiled.search(prose, lo, start))
 
 
 def _is_quoted_word(prose: str, start: int, end: int) -> bool:
