@@ -23,15 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHEETS = ROOT / "tools" / "lexicon"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from build_lexicon import read_sheet  # noqa: E402
 from lexicon_candidates import corpus_sentences  # noqa: E402
 
 REREAD = ("rare", "mild", "descriptive")  # first-review notes worth a second reading
 NOT_AGAIN = ("slang", "misspelling", "shorthand", "emoticon", "profanity", "interjection")
-
-
-def read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def main() -> None:
@@ -41,11 +37,11 @@ def main() -> None:
     args = parser.parse_args()
     from lemminflect import getAllInflections, getAllLemmas
 
-    kept = {(r["lemma"], r["pos"]) for p in SHEETS.glob("*.tsv") for r in read(p)
+    kept = {(r["lemma"], r["pos"]) for p in SHEETS.glob("*.tsv") for r in read_sheet(p)
             if r.get("decision", "keep") == "keep"}
     rows = []
     for path in sorted(SHEETS.glob("reviewed-[0-9].tsv")):
-        for row in read(path):
+        for row in read_sheet(path):
             note = row["note"].lower()
             if row["decision"] != "drop" or (row["lemma"], row["pos"]) in kept:
                 continue

@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from build_lexicon import read_sheet  # noqa: E402
 from lexicon_candidates import corpus_sentences  # noqa: E402
 
 WN_POS = {"ADJ": ("a", "s"), "ADV": ("r",), "NOUN": ("n",), "VERB": ("v",)}
@@ -63,13 +64,9 @@ def open_wordnet(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def reviewed() -> set[tuple[str, str]]:
-    seen = set()
-    for sheet in (ROOT / "tools" / "lexicon").glob("*.tsv"):
-        with sheet.open(encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-                if row.get("lemma") and row.get("pos"):
-                    seen.add((row["lemma"].lower(), row["pos"].upper()))
-    return seen
+    return {(row["lemma"].lower(), row["pos"].upper())
+            for sheet in (ROOT / "tools" / "lexicon").glob("*.tsv") for row in read_sheet(sheet)
+            if row.get("lemma") and row.get("pos")}
 
 
 def seeds() -> list[tuple[str, str, str]]:
