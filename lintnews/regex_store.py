@@ -1,96 +1,142 @@
-"""Regular expressions for a run, and what lintnews works out from them, kept between runs.
+"""Regular expressions compiled once per machine instead of once per run, and what lintnews
+works out from them.
 
-`regex()` is `re.compile`, remembered for the rest of the process. Python compiles a pattern
-in Python code and a compiled pattern cannot be saved with any public interface, so lintnews
-keeps start-up short by compiling less in each run instead: a rule's phrases are compiled only
-when a document has the words that start them (lintnews.engine.matcher), and patterns that
-only some documents need are compiled on first use (lintnews.engine.lazy.LazyRegex).
+`regex()` is `re.compile`. Python compiles a pattern in Python code and forgets it when the
+process ends; lintnews starts a process for every pre-commit run and needs a few hundred
+patterns. So each pattern's instruction list is remembered on disk, next to the rule cache
+(see lintnews.engine.cache), and later runs hand it straight to the C matcher. That step is
+a CPython internal, kept to one module (lintnews.sre_codes) and keyed by the exact
+interpreter build; elsewhere, or on any surprise, patterns come from `re.compile`.
 
 What is worked out from a pattern's text alone (a part's trigger keys, a word list written as
-a trie) is plain data: `derived()` remembers it on disk, with marshal, next to the rule cache
-(see lintnews.engine.cache), keyed by the Python version, lintnews' version and its planning
-code. A stale or missing store only costs time; LINTNEWS_NO_CACHE=1 turns it off.
+a trie) is plain data, remembered by `derived()` in the same file.
+
+There is one file per interpreter build, so alternating Pythons do not throw each other's
+patterns away. A stale or missing store only costs time; LINTNEWS_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
 
 import marshal
 import re
-import sys
+from binascii import crc32
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lintnews import __version__
+from lintnews import __version__, sre_codes
 from lintnews.engine.cache import code_tag
 
-STORE_NAME = "derived.marshal"
-# What lintnews 0.1.x stored there: CPython's compiled instructions, no longer read.
-_RETIRED_STORE_NAME = "regex.marshal"
-# What the entries depend on: marshal's format (the Python version) and lintnews' version
-# and planning code (lintnews.engine.cache.code_tag).
-_BUILD = f"py{sys.version_info[0]}{sys.version_info[1]}-lintnews-{__version__}-{code_tag()}"
+# What the entries depend on: the interpreter build (its instruction lists and marshal's
+# format), and lintnews' version and planning code for the derived values.
+_BUILD = f"{sre_codes.BUILD}-lintnews-{__version__}-{code_tag()}"
+STORE_NAME = f"regex-{crc32(sre_codes.BUILD.encode()):08x}.marshal"
+# What earlier versions stored, no longer read: removed when a store is saved.
+_RETIRED_STORE_NAMES = ("regex.marshal", "derived.marshal")
 MAX_ENTRIES = 4000  # a store that outgrows this (packs edited many times) starts afresh
 
+PatternKey = tuple[str, int]
 DerivedKey = tuple[str, str, int]
 
 
 class RegexStore:
-    """The patterns this process has compiled, and the derived data of earlier runs."""
+    """Compiled patterns of earlier runs, the ones this run adds, and derived data."""
 
     def __init__(self, file: Path | None = None, *, default_location: bool = False) -> None:
         self.file = file
         self._default_location = default_location  # resolved on first use, from the env
-        self._derived: dict[DerivedKey, Any] | None = None
-        self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}
+        self._patterns: dict[PatternKey, sre_codes.Code] = {}
+        self._derived: dict[DerivedKey, Any] = {}
+        self._loaded = False
+        self._use_codes = sre_codes.AVAILABLE
+        self._compiled: dict[PatternKey, re.Pattern[str]] = {}
         self._added = 0
 
-    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
-        """re.compile(pattern, flags), once per process."""
-        key = (pattern, int(flags))
-        known = self._compiled.get(key)
-        if known is None:
-            known = self._compiled[key] = re.compile(pattern, flags)
-        return known
-
-    def _load(self) -> dict[DerivedKey, Any]:
-        derived: dict[DerivedKey, Any] = {}
+    def _load(self) -> None:
+        self._loaded = True
         if self._default_location:
             from lintnews.cache_dir import cache_dir
 
             folder = cache_dir()
             self.file = folder / STORE_NAME if folder is not None else None
-        if self.file is not None:
+        if self.file is None:
+            return
+        try:
+            data = marshal.loads(self.file.read_bytes())
+            if isinstance(data, dict) and data.get("build") == _BUILD:
+                self._patterns = dict(data["patterns"])
+                self._derived = dict(data["derived"])
+        except (OSError, ValueError, EOFError, KeyError, TypeError):
+            pass  # no store yet, or a damaged one: start afresh
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        """re.compile(pattern, flags), once per process, from the store when it can."""
+        key = (pattern, int(flags))
+        known = self._compiled.get(key)
+        if known is None:
+            known = self._compiled[key] = self._compile(key)
+        return known
+
+    def has(self, pattern: str, flags: int = 0) -> bool:
+        """Is the pattern compiled in this process or stored, so that it costs little?"""
+        key = (pattern, int(flags))
+        if key in self._compiled:
+            return True
+        if not self._loaded:
+            self._load()
+        return self._use_codes and self.file is not None and key in self._patterns
+
+    def compiled_keys(self) -> list[PatternKey]:
+        return list(self._compiled)
+
+    def _compile(self, key: PatternKey) -> re.Pattern[str]:
+        if not self._loaded:
+            self._load()
+        pattern, flags = key
+        if self.file is None or not self._use_codes:
+            return re.compile(pattern, flags)
+        stored = self._patterns.get(key)
+        if stored is not None:
             try:
-                data = marshal.loads(self.file.read_bytes())
-                if isinstance(data, dict) and data.get("build") == _BUILD:
-                    derived = dict(data["derived"])
-            except (OSError, ValueError, EOFError, KeyError, TypeError):
-                derived = {}
-        self._derived = derived
-        return derived
+                return sre_codes.from_code(pattern, stored)
+            except sre_codes.Unsupported:  # damaged entry: compile it anew
+                del self._patterns[key]
+        try:
+            compiled, stored = sre_codes.compile_to_code(pattern, flags)
+        except sre_codes.Unsupported:  # this interpreter's internals differ: re.compile only
+            self._use_codes = False
+            return re.compile(pattern, flags)
+        if len(self._patterns) >= MAX_ENTRIES:
+            self._patterns.clear()  # mostly patterns of packs since edited; today's return
+        self._patterns[key] = stored
+        self._added += 1
+        return compiled
 
     def derived(self, kind: str, pattern: str, flags: int, compute: Callable[[], Any]) -> Any:
         """compute(): something worked out from a pattern alone (its trigger keys, say),
         remembered between runs. It must be a value marshal can store."""
-        derived = self._derived if self._derived is not None else self._load()
+        if not self._loaded:
+            self._load()
         key = (kind, pattern, int(flags))
-        if key not in derived:
-            if len(derived) >= MAX_ENTRIES:
-                derived.clear()  # mostly entries of packs since edited; today's come back
-            derived[key] = compute()
+        if key not in self._derived:
+            if len(self._derived) >= MAX_ENTRIES:
+                self._derived.clear()
+            self._derived[key] = compute()
             self._added += 1
-        return derived[key]
+        return self._derived[key]
 
     def save(self) -> None:
-        """Write the store back if this run worked out anything new (atomically)."""
-        if self.file is None or not self._added or self._derived is None:
+        """Write the store back if this run added anything (atomically)."""
+        if self.file is None or not self._added:
             return
         from lintnews.cache_dir import save_marshal
 
-        if save_marshal(self.file, {"build": _BUILD, "derived": self._derived}):
+        patterns = self._patterns if self._use_codes else {}
+        if save_marshal(self.file, {"build": _BUILD, "patterns": patterns,
+                                    "derived": self._derived}):
             self._added = 0
-            self.file.with_name(_RETIRED_STORE_NAME).unlink(missing_ok=True)
+            for retired in _RETIRED_STORE_NAMES:
+                self.file.with_name(retired).unlink(missing_ok=True)
 
 
 # One store per process, like the `re` module's own cache of compiled patterns: module-level
@@ -99,8 +145,18 @@ _STORE = RegexStore(default_location=True)
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """re.compile(pattern, flags), compiled once per process."""
+    """re.compile(pattern, flags), from the store when an earlier run compiled it."""
     return _STORE.compile(pattern, flags)
+
+
+def is_cheap(pattern: str, flags: int = 0) -> bool:
+    """Would regex(pattern, flags) cost little (compiled already, or stored)?"""
+    return _STORE.has(pattern, flags)
+
+
+def compiled_in_this_process() -> list[tuple[str, int]]:
+    """The (pattern, flags) this process has compiled, sorted (for tests and diagnostics)."""
+    return sorted(_STORE.compiled_keys())
 
 
 def derived(kind: str, pattern: str, flags: int, compute: Callable[[], Any]) -> Any:
@@ -109,5 +165,5 @@ def derived(kind: str, pattern: str, flags: int, compute: Callable[[], Any]) -> 
 
 
 def save() -> None:
-    """Remember what this run worked out (called once, at the end of a run)."""
+    """Remember what this run compiled and worked out (called once, at the end of a run)."""
     _STORE.save()

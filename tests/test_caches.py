@@ -1,5 +1,6 @@
-"""The on-disk caches that keep a pre-commit run short: data worked out from patterns, rule
-plans and the list of installed plugins. A cache may only ever cost time, never change a result."""
+"""The on-disk caches that keep a pre-commit run short: compiled patterns and data worked out
+from them, rule plans, the lexicon and the list of installed plugins. A cache may only ever
+cost time, never change a result."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.regex_store import RegexStore
+from lintnews import sre_codes
+from lintnews.regex_store import STORE_NAME, RegexStore
 
 SEED = Path(__file__).parent / "data" / "seed-article.txt"
 
@@ -41,7 +43,7 @@ def test_cold_warm_and_no_cache_runs_report_the_same(tmp_path: Path) -> None:
     assert '"findings"' in uncached.stdout
     assert cold.stdout == uncached.stdout
     assert warm.stdout == uncached.stdout
-    assert (tmp_path / "cache" / "derived.marshal").is_file()
+    assert (tmp_path / "cache" / STORE_NAME).is_file()
     assert list((tmp_path / "cache").glob("rules-*.marshal"))
 
 
@@ -102,7 +104,7 @@ def test_a_plugin_installed_after_a_cached_run_is_found(tmp_path: Path) -> None:
 
 
 def test_derived_data_is_remembered_between_runs(tmp_path: Path) -> None:
-    file = tmp_path / "derived.marshal"
+    file = tmp_path / STORE_NAME
     calls: list[str] = []
 
     def keys() -> list[str]:
@@ -117,27 +119,80 @@ def test_derived_data_is_remembered_between_runs(tmp_path: Path) -> None:
     assert calls == ["computed"]  # the second store read it from the file
 
 
-def test_the_compiled_pattern_store_of_older_versions_is_removed(tmp_path: Path) -> None:
-    retired = tmp_path / "regex.marshal"  # CPython's instruction lists, lintnews 0.1.x
-    retired.write_bytes(b"old")
-    store = RegexStore(tmp_path / "derived.marshal")
+@pytest.mark.parametrize(("pattern", "flags", "text"), [
+    (r"(?<![\w-])(?:sure\s+to)(?![\w])", re.IGNORECASE, "It is SURE to fail, sure enough."),
+    (r"(?P<word>\b\w+\b) (?P=word)", 0, "the the cat sat on on the mat"),
+    (r"\d{1,2} ?[ap]\.?m\.?", 0, "From 9 a.m. to 5pm, and 12 p.m."),
+    (r"[\"“][^\"”]*[\"”]", 0, 'He said “no” and "yes".'),
+    (r"(?x) (?i:ſ) (?-i:Tax) | k  # comment", re.UNICODE, "ſTax STax sTax K k Kelvin K"),
+])
+def test_a_stored_pattern_behaves_as_re_compile(tmp_path: Path, pattern: str, flags: int,
+                                                text: str) -> None:
+    file = tmp_path / STORE_NAME
+    first = RegexStore(file)
+    compiled = first.compile(pattern, flags)
+    first.save()
+    reloaded_store = RegexStore(file)
+    assert reloaded_store.has(pattern, flags) == sre_codes.AVAILABLE  # stored where it can be
+    reloaded = reloaded_store.compile(pattern, flags)
+    reference = re.compile(pattern, flags)
+    for candidate in (compiled, reloaded):
+        assert candidate.pattern == reference.pattern
+        assert candidate.flags == reference.flags
+        assert candidate.groupindex == reference.groupindex
+        assert candidate.groups == reference.groups
+        assert [m.span() for m in candidate.finditer(text)] == \
+            [m.span() for m in reference.finditer(text)]
+        assert [m.groups() for m in candidate.finditer(text)] == \
+            [m.groups() for m in reference.finditer(text)]
+
+
+def test_each_interpreter_build_has_its_own_store() -> None:
+    """Alternating Pythons (3.11 for one hook, 3.13 for another) must not throw each other's
+    compiled patterns away: the file's name follows the interpreter build."""
+    assert STORE_NAME.startswith("regex-") and STORE_NAME.endswith(".marshal")
+    from binascii import crc32
+    assert f"{crc32(sre_codes.BUILD.encode()):08x}" in STORE_NAME
+    assert sys.version in sre_codes.BUILD
+
+
+def test_a_store_written_by_another_build_is_not_used(tmp_path: Path) -> None:
+    import marshal
+
+    file = tmp_path / STORE_NAME
+    store = RegexStore(file)
+    store.compile(r"\bsure\b")
+    store.save()
+    data = marshal.loads(file.read_bytes())
+    data["build"] = "cpython-399-another-build"
+    file.write_bytes(marshal.dumps(data))
+    assert not RegexStore(file).has(r"\bsure\b")
+    assert RegexStore(file).compile(r"\bsure\b").search("for sure") is not None
+
+
+def test_stores_of_older_versions_are_removed(tmp_path: Path) -> None:
+    retired = [tmp_path / "regex.marshal", tmp_path / "derived.marshal"]  # lintnews 0.1.x
+    for file in retired:
+        file.write_bytes(b"old")
+    store = RegexStore(tmp_path / STORE_NAME)
     store.derived("keys", "x", 0, lambda: None)
     store.save()
-    assert not retired.exists()
+    assert not any(file.exists() for file in retired)
 
 
-def test_a_compiled_pattern_is_re_compile_s(tmp_path: Path) -> None:
-    store = RegexStore(tmp_path / "derived.marshal")
+def test_a_compiled_pattern_is_compiled_once_per_process(tmp_path: Path) -> None:
+    store = RegexStore(tmp_path / STORE_NAME)
     compiled = store.compile(r"(?P<word>\b\w+\b) (?P=word)")
-    assert compiled is store.compile(r"(?P<word>\b\w+\b) (?P=word)")  # once per process
-    assert compiled.pattern == r"(?P<word>\b\w+\b) (?P=word)"
+    assert compiled is store.compile(r"(?P<word>\b\w+\b) (?P=word)")
     assert [m.group() for m in compiled.finditer("the the cat sat on on the mat")] == \
         ["the the", "on on"]
 
 
 def test_an_invalid_pattern_still_raises_re_error(tmp_path: Path) -> None:
     with pytest.raises(re.error):
-        RegexStore(tmp_path / "derived.marshal").compile("(unclosed")
+        RegexStore(tmp_path / STORE_NAME).compile("(unclosed")
+    with pytest.raises(re.error):
+        RegexStore(None).compile("(unclosed")
 
 
 def test_saving_removes_caches_nobody_uses(tmp_path: Path) -> None:

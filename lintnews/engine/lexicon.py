@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import marshal
 from binascii import crc32
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from lintnews.cache_dir import cache_dir, save_marshal
 from lintnews.document.model import Document
@@ -68,32 +68,54 @@ class LexiconHit(NamedTuple):
     entry: Entry
 
 
-class Lexicon:
-    """Every entry's forms in one table: a form's first word → (its words, the entry's index)."""
+Candidates = list[tuple[tuple[str, ...], int]]  # a first word's forms: (words, entry index)
 
-    def __init__(self, entries: list[Entry],
-                 table: dict[str, list[tuple[tuple[str, ...], int]]]) -> None:
+
+class Lexicon:
+    """Every entry's forms in one table: a form's first word → (its words, the entry's index),
+    the longest first. `entries` and `table` may be lazy mappings (see `_cached_lexicon`):
+    a run reads only the words its documents have."""
+
+    def __init__(self, entries: Sequence[Entry], table: Mapping[str, Candidates]) -> None:
         self.entries = entries
         self.table = table
-        # Phrases by their first two words: a phrase that opens with a common word ("a mere",
-        # "take a swipe at") is tried only where its second word follows, not at every "a".
-        self._phrases: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
-        self._singles: dict[str, list[int]] = {}
-        for first, candidates in table.items():
-            for words, index in candidates:  # longest first
+        # a first word → (its single-word entries, its phrases by their second word), as asked
+        self._split: dict[str, tuple[list[int], dict[str, Candidates]]] = {}
+
+    @cached_property
+    def _pair_keys(self) -> dict[str, tuple[str, str]]:
+        """The document's word index has a key for each common word with the next one
+        ("b:the writing"): a common word that opens phrases only is looked up with each of
+        its second words, not at each of its thousands of places ("the", "of", "to")."""
+        keys: dict[str, tuple[str, str]] = {}
+        for first in COMMON_WORDS:
+            if first in self.table:
+                singles, phrases = self._split_of(first)
+                if not singles:
+                    keys.update({f"b:{first} {second}": (first, second) for second in phrases})
+        return keys
+
+    @cached_property
+    def _index_keys(self) -> frozenset[str]:
+        """The word-index keys of first words, but for those looked up by pairs."""
+        by_pair = {first for first, _ in self._pair_keys.values()}
+        return frozenset("w:" + word for word in self.table if word not in by_pair)
+
+    def _split_of(self, first: str) -> tuple[list[int], dict[str, Candidates]]:
+        """The single words and (by their second word) the phrases that open with `first`:
+        a phrase that opens with a common word ("a mere", "take a swipe at") is tried only
+        where its second word follows, not at every "a"."""
+        known = self._split.get(first)
+        if known is None:
+            singles: list[int] = []
+            phrases: dict[str, Candidates] = {}
+            for words, index in self.table.get(first, ()):  # longest first
                 if len(words) > 1:
-                    self._phrases.setdefault(first, {}).setdefault(words[1], []).append(
-                        (words, index))
+                    phrases.setdefault(words[1], []).append((words, index))
                 else:
-                    self._singles.setdefault(first, []).append(index)
-        # The document's word index has a key for each common word with the next one
-        # ("b:the writing"): a common word that opens phrases only is looked up with each of
-        # its second words, not at each of its thousands of places ("the", "of", "to").
-        by_pair = {first for first in self._phrases
-                   if first in COMMON_WORDS and first not in self._singles}
-        self._index_keys = frozenset("w:" + word for word in table if word not in by_pair)
-        self._pair_keys = {f"b:{first} {second}": (first, second)
-                           for first in by_pair for second in self._phrases[first]}
+                    singles.append(index)
+            known = self._split[first] = (singles, phrases)
+        return known
 
     @classmethod
     def build(cls, entries: Iterable[Entry]) -> Lexicon:
@@ -101,7 +123,7 @@ class Lexicon:
         for entry in entries:
             chosen[(entry.lemma, entry.pos)] = entry  # a later file overrides
         kept = [entry for entry in chosen.values() if entry.severity != "off"]
-        table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        table: dict[str, Candidates] = {}
         for index, entry in enumerate(kept):
             for form in entry.forms or forms_of(entry.lemma, entry.pos):
                 words = tuple(_TOKEN_RE.findall(form))
@@ -144,13 +166,13 @@ class Lexicon:
         for start, (first, second) in found_pairs:  # common words that open phrases only
             if start and lowered[start - 1] == "-":
                 continue
-            hit = self._phrase_after(lowered, start, self._phrases[first][second])
+            hit = self._phrase_after(lowered, start, self._split_of(first)[1][second])
             if hit is not None:
                 yield hit
 
     def _phrase_at(self, lowered: str, start: int, word: str) -> LexiconHit | None:
-        by_second = self._phrases.get(word)
-        if by_second is None:
+        by_second = self._split_of(word)[1]
+        if not by_second:
             return None
         following = _NEXT_WORD_RE.match(lowered, start + len(word))
         return self._phrase_after(lowered, start,
@@ -170,7 +192,7 @@ class Lexicon:
         end = start + len(word)
         if end < len(lowered) and (lowered[end].isalnum() or lowered[end] == "_"):
             return None
-        for index in self._singles.get(word, ()):
+        for index in self._split_of(word)[0]:
             entry = self.entries[index]
             if _pos_fits(lowered, start, end, entry):
                 return LexiconHit(start, end, entry)
@@ -355,13 +377,51 @@ def _cached_lexicon(key: str) -> Lexicon | None:
         data = marshal.loads(file.read_bytes())
         if data["key"] != key:
             return None
-        return Lexicon([Entry(*row) for row in data["entries"]], data["table"])
+        return Lexicon(_Unpacked(data["entries"], lambda row: Entry(*row)),
+                       _Unpacked(data["table"], list))
     except (OSError, ValueError, EOFError, KeyError, TypeError):
         return None
 
 
 def _store_lexicon(key: str, lexicon: Lexicon) -> None:
+    """Each entry and each first word's forms are stored as their own marshal bytes, read
+    only when a document has the word: reading every entry's objects cost a one-article run
+    more than all of its matching. (Forms are in the table; entries are stored without.)"""
     file = _cache_file()
     if file is not None:
-        save_marshal(file, {"key": key, "entries": [tuple(e) for e in lexicon.entries],
-                            "table": lexicon.table})
+        save_marshal(file, {
+            "key": key,
+            "entries": [marshal.dumps(tuple(entry._replace(forms=())))
+                        for entry in lexicon.entries],
+            "table": {word: marshal.dumps(candidates)
+                      for word, candidates in lexicon.table.items()}})
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Unpacked(Mapping[K, V]):
+    """A list or dict of marshal bytes, read item by item as asked (and remembered)."""
+
+    def __init__(self, packed: dict[K, bytes] | list[bytes],
+                 make: Callable[[Any], V]) -> None:
+        self._packed = packed
+        self._make = make
+        self._done: dict[K, V] = {}
+
+    def __getitem__(self, key: K) -> V:
+        value = self._done.get(key)
+        if value is None:
+            value = self._done[key] = self._make(marshal.loads(self._packed[key]))  # type: ignore[index]
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._packed if isinstance(self._packed, dict)
+                    else range(len(self._packed)))  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self._packed)
