@@ -5,7 +5,7 @@ works out from them.
 process ends; lintnews starts a process for every pre-commit run and needs a few hundred
 patterns. So each pattern's instruction list is remembered on disk, next to the rule cache
 (see lintnews.engine.cache), and later runs hand it straight to the C matcher. That step is
-a CPython internal, kept to one module (lintnews.sre_codes) and keyed by the exact
+a CPython internal, kept to one module (lintnews.regex_internals) and keyed by the exact
 interpreter build; elsewhere, or on any surprise, patterns come from `re.compile`.
 
 What is worked out from a pattern's text alone (a part's trigger keys, a word list written as
@@ -24,13 +24,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lintnews import __version__, sre_codes
+from lintnews import __version__, regex_internals
 from lintnews.engine.cache import code_tag
 
 # What the entries depend on: the interpreter build (its instruction lists and marshal's
 # format), and lintnews' version and planning code for the derived values.
-_BUILD = f"{sre_codes.BUILD}-lintnews-{__version__}-{code_tag()}"
-STORE_NAME = f"regex-{crc32(sre_codes.BUILD.encode()):08x}.marshal"
+_BUILD = f"{regex_internals.BUILD}-lintnews-{__version__}-{code_tag()}"
+STORE_NAME = f"regex-{crc32(regex_internals.BUILD.encode()):08x}.marshal"
 # What earlier versions stored, no longer read: removed when a store is saved.
 _RETIRED_STORE_NAMES = ("regex.marshal", "derived.marshal")
 MAX_ENTRIES = 4000  # a store that outgrows this (packs edited many times) starts afresh
@@ -45,10 +45,10 @@ class RegexStore:
     def __init__(self, file: Path | None = None, *, default_location: bool = False) -> None:
         self.file = file
         self._default_location = default_location  # resolved on first use, from the env
-        self._patterns: dict[PatternKey, sre_codes.Code] = {}
+        self._patterns: dict[PatternKey, regex_internals.Code] = {}
         self._derived: dict[DerivedKey, Any] = {}
         self._loaded = False
-        self._use_codes = sre_codes.AVAILABLE
+        self._use_codes = regex_internals.AVAILABLE
         self._compiled: dict[PatternKey, re.Pattern[str]] = {}
         self._added = 0
 
@@ -98,12 +98,12 @@ class RegexStore:
         stored = self._patterns.get(key)
         if stored is not None:
             try:
-                return sre_codes.from_code(pattern, stored)
-            except sre_codes.Unsupported:  # damaged entry: compile it anew
+                return regex_internals.from_code(pattern, stored)
+            except regex_internals.Unsupported:  # damaged entry: compile it anew
                 del self._patterns[key]
         try:
-            compiled, stored = sre_codes.compile_to_code(pattern, flags)
-        except sre_codes.Unsupported:  # this interpreter's internals differ: re.compile only
+            compiled, stored = regex_internals.compile_to_code(pattern, flags)
+        except regex_internals.Unsupported:  # this interpreter's internals differ: re.compile only
             self._use_codes = False
             return re.compile(pattern, flags)
         if len(self._patterns) >= MAX_ENTRIES:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import sre_codes
+from lintnews import regex_internals as regex_internals
 from lintnews.regex_store import STORE_NAME, RegexStore
 
 SEED = Path(__file__).parent / "data" / "seed-article.txt"
@@ -133,7 +133,7 @@ def test_a_stored_pattern_behaves_as_re_compile(tmp_path: Path, pattern: str, fl
     compiled = first.compile(pattern, flags)
     first.save()
     reloaded_store = RegexStore(file)
-    assert reloaded_store.has(pattern, flags) == sre_codes.AVAILABLE  # stored where it can be
+    assert reloaded_store.has(pattern, flags) == regex_internals.AVAILABLE  # stored where it can be
     reloaded = reloaded_store.compile(pattern, flags)
     reference = re.compile(pattern, flags)
     for candidate in (compiled, reloaded):
@@ -152,8 +152,8 @@ def test_each_interpreter_build_has_its_own_store() -> None:
     compiled patterns away: the file's name follows the interpreter build."""
     assert STORE_NAME.startswith("regex-") and STORE_NAME.endswith(".marshal")
     from binascii import crc32
-    assert f"{crc32(sre_codes.BUILD.encode()):08x}" in STORE_NAME
-    assert sys.version in sre_codes.BUILD
+    assert f"{crc32(regex_internals.BUILD.encode()):08x}" in STORE_NAME
+    assert sys.version in regex_internals.BUILD
 
 
 def test_a_store_written_by_another_build_is_not_used(tmp_path: Path) -> None:

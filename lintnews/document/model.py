@@ -44,11 +44,9 @@ def _case_sensitive_chars() -> frozenset[str]:
     """Letters that `re`'s case-insensitive matching pairs with another letter than
     str.lower() gives ("ſ" matches "s", "ς" matches "σ"): where one occurs, a word index
     built from lowered text could disagree with the patterns, so it is not used."""
-    try:
-        from re import _casefix  # type: ignore[attr-defined]
-        classes = [(k, *v) for k, v in _casefix._EXTRA_CASES.items()]
-    except (ImportError, AttributeError):  # pragma: no cover - other Python versions
-        classes = [(0x73, 0x17F), (0x3C3, 0x3C2), (0x69, 0x131)]
+    from lintnews.regex_internals import extra_case_folds
+
+    classes = extra_case_folds()
     chars = {c for group in classes for code in group for c in (chr(code), chr(code).upper())}
     return frozenset(c for c in chars if not c.isascii())
 

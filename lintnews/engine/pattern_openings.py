@@ -1,23 +1,18 @@
 """The prefilter's analysis of a pattern (see lintnews.engine.prefilter): its parse tree,
 walked for the words a match can open with and the texts every match contains.
 
-It reads the tree of `re`'s own parser, a private module of Python: it is imported only when
-a rule's plan is worked out (cached between runs, lintnews.engine.cache), never on a run
-whose plans are all cached."""
+It reads the tree of `re`'s own parser, a private module of Python reached only through
+lintnews.regex_internals. It is imported only when a rule's plan is worked out (cached between
+runs, lintnews.engine.cache), never on a run whose plans are all cached."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from lintnews import regex_internals as parser
 from lintnews.engine.prefilter import folds_plainly
-
-try:  # Python 3.11+
-    from re import _constants as c  # type: ignore[attr-defined]
-    from re import _parser as parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as c  # type: ignore[no-redef]
-    import sre_parse as parser  # type: ignore[no-redef]
+from lintnews.regex_internals import constants as c
 
 KEY_LENGTH = 3  # letters of a prefix key
 MAX_WORD = 40  # longest opening word followed to its end

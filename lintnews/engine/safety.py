@@ -31,14 +31,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from lintnews import regex_internals as _sre_parse
+from lintnews.regex_internals import constants as _sre
 from lintnews.regex_store import regex
-
-try:  # Python 3.11+
-    from re import _constants as _sre
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 MAX_PATTERN_LENGTH = 500
 _BACKREFERENCE_RE = regex(r"\\[1-9]|\(\?P=")

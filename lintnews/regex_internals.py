@@ -1,4 +1,11 @@
-"""The one place lintnews uses CPython's regular-expression internals.
+"""The one place lintnews uses Python's regular-expression internals.
+
+Three needs, none of which `re` offers publicly:
+- `parse`, with the opcode names in `constants`: the tree of `re`'s own parser, walked for the
+  words a match can open with (lintnews.engine.pattern_openings) and for the cost of a house
+  pack's pattern (lintnews.engine.safety), so that both read a pattern exactly as `re` does;
+- `extra_case_folds`: the letters `re`'s case-insensitive matching pairs beyond str.lower();
+- `compile_to_code` and `from_code`: compiled patterns kept between runs (below).
 
 `re.compile` parses a pattern and writes the matcher's instruction list in Python code, then
 hands that list to the C matcher (`_sre.compile`). lintnews starts a process for every
@@ -7,11 +14,12 @@ run (measured: 196 ms without a store, 134 ms with it). No public interface can 
 compiled pattern, so `lintnews.regex_store` keeps the instruction lists that `compile_to_code`
 returns and `from_code` turns them back into patterns on later runs.
 
-These are private interfaces of CPython 3.11 and later. Their format is named by `BUILD`
-(the interpreter's version and the matcher's format number), which keys every stored list,
-and `tests/test_sre_codes.py` fails when the interpreter no longer behaves as this module
-expects. Anything unexpected makes `AVAILABLE` false or raises `Unsupported`, and the store
-falls back to `re.compile`: a changed interpreter costs time, never a wrong match.
+These are private interfaces of CPython (3.11 and later for the compiled patterns). The
+instruction lists' format is named by `BUILD` (the interpreter's version and the matcher's
+format number), which keys every stored list, and `tests/test_regex_internals.py` fails when
+the interpreter no longer behaves as this module expects. Anything unexpected makes
+`AVAILABLE` false or raises `Unsupported`, and the store falls back to `re.compile`: a changed
+interpreter costs time, never a wrong match.
 """
 
 from __future__ import annotations
@@ -21,11 +29,37 @@ import sys
 from array import array
 from typing import Any
 
+try:  # Python 3.11+
+    from re import _constants as constants  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as constants  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 try:  # the two halves of re.compile (CPython 3.11+)
     import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _compiler  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other interpreters, and 3.10's sre_compile
     _sre = None
+
+__all__ = ["AVAILABLE", "BUILD", "Code", "Unsupported", "compile_to_code", "constants",
+           "extra_case_folds", "from_code", "parse"]
+
+
+def parse(pattern: str, flags: int = 0) -> Any:
+    """`re`'s parse tree of the pattern (a SubPattern: a list of (opcode, argument)).
+    Raises re.error for a bad pattern, as re.compile would."""
+    return _parser.parse(pattern, flags)
+
+
+def extra_case_folds() -> list[tuple[int, ...]]:
+    """Groups of code points that `re`'s case-insensitive matching treats as one letter
+    beyond str.lower() ("ſ" matches "s", "ς" matches "σ")."""
+    try:
+        from re import _casefix  # type: ignore[attr-defined]
+        return [(k, *v) for k, v in _casefix._EXTRA_CASES.items()]
+    except (ImportError, AttributeError):  # pragma: no cover - Python 3.10
+        return [(0x73, 0x17F), (0x3C3, 0x3C2), (0x69, 0x131)]
 
 AVAILABLE = (_sre is not None and sys.implementation.name == "cpython"
              and sys.version_info >= (3, 11) and hasattr(_compiler, "_code"))
