@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lintnews.config import Settings
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
-from lintnews.source import SourceFile
+from lintnews.files.source import SourceFile
+from lintnews.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "babe-dev.jsonl"

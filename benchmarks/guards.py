@@ -46,7 +46,7 @@ TESTS = ROOT / "tests"
 _FIRST_METRICS_CALL = r"""
 import sys, time
 from lintnews.document.build import build_document
-from lintnews.metrics import document_metrics
+from lintnews.document.readability import document_metrics
 
 doc = build_document("seed.txt", open(sys.argv[1], encoding="utf-8").read())
 start = time.perf_counter()
@@ -152,8 +152,8 @@ def optional_words(folder: Path) -> Figure:
     from lintnews.config import Settings
     from lintnews.document.build import build_document
     from lintnews.engine.declarative import MAX_OPEN_TOKENS
-    from lintnews.engine.model import Context
     from lintnews.engine.registry import load_pack_file
+    from lintnews.engine.rule_types import Context
 
     pack = folder / "p.toml"
     pack.write_text('[[rule]]\ncode = "HOUSE01"\nname = "opt"\ncategory = "style"\n'

@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lintnews.config import Settings
-from lintnews.engine.model import Finding
-from lintnews.engine.registry import load_rules
+from lintnews.engine.rule_types import Finding
 from lintnews.engine.runner import lint_source, select_rules
-from lintnews.source import SourceFile, read_source
+from lintnews.files.source import SourceFile, read_source
+from lintnews.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 NOISE_CATEGORIES = ("loaded-language", "logic", "attribution")

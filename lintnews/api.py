@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from lintnews.config import Settings
-from lintnews.engine.model import Finding, Rule
-from lintnews.engine.registry import load_rules
+from lintnews.engine.rule_types import Finding, Rule
 from lintnews.engine.runner import lint_source, select_rules
-from lintnews.source import SourceFile
+from lintnews.files.source import SourceFile
+from lintnews.ruleset import load_rules
 
 
 def lint_text(text: str, path: str = "-", *, settings: Settings | None = None,

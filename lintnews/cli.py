@@ -131,8 +131,8 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
     With '-' alone, --fix prints the whole text, fixed, on standard output (unchanged when
     there is nothing to fix) and the findings left on standard error.
     """
-    from lintnews.baseline import BaselineError, Filter, load, write
     from lintnews.session import Options, run, show_progress
+    from lintnews.workflow.baseline import BaselineError, Filter, load, write
 
     if show_diff and not fix:
         _fail("--diff needs --fix")
@@ -170,7 +170,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
         finder = ConfigFinder(config_path)
         changed = None
         if changed_since:
-            from lintnews.gitdiff import ChangedLines, GitError  # only this mode runs git
+            from lintnews.workflow.gitdiff import ChangedLines, GitError  # only this mode runs git
 
             usage_errors += (GitError,)
             changed = ChangedLines(changed_since)
@@ -191,7 +191,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
         sys.exit(EXIT_ERROR if report.errors or outcome.rule_errors else EXIT_OK)
     if fix:
         from lintnews.columns import in_column_unit
-        from lintnews.fixing import apply_fixes, fix_standard_input, relinter
+        from lintnews.workflow.fix_passes import apply_fixes, fix_standard_input, relinter
 
         def positions(findings: list, text: str) -> list:
             return in_column_unit(findings, text, column_unit)
@@ -212,7 +212,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
         outcome.failed = _still_failing(remaining, fail_on)
     # With the fixed text on standard output, the report goes to standard error.
     if statistics:
-        from lintnews.statistics import render_statistics
+        from lintnews.output.summary import render_statistics
 
         click.echo(render_statistics(outcome, output_format), nl=False, err=stdin_fix)
     else:
@@ -229,7 +229,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
 
 
 def _still_failing(findings: list, fail_on: str | None) -> bool:
-    from lintnews.engine.model import Severity
+    from lintnews.engine.rule_types import Severity
 
     threshold = fail_on or "warning"
     if threshold == "never":
@@ -344,7 +344,7 @@ def _load(config_path: Path | None) -> list:
 
 def _load_with_settings(config_path: Path | None) -> tuple[Settings, list]:
     """The config for the current folder (or --config) and every rule it loads."""
-    from lintnews.engine.registry import load_rules
+    from lintnews.ruleset import load_rules
 
     try:
         settings = ConfigFinder(config_path).for_path(Path.cwd())

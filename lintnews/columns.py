@@ -9,7 +9,7 @@ checkstyle) can give columns in either unit instead.
 
 from __future__ import annotations
 
-from lintnews.engine.model import Finding
+from lintnews.engine.rule_types import Finding
 
 COLUMN_UNITS = ("characters", "bytes", "utf-16")
 DEFAULT_UNIT = "characters"

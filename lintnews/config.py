@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from lintnews.engine.model import Severity
+from lintnews.severity import Severity
 
-SPELLINGS = ("us", "uk")  # of lintnews' own messages and suggestions (lintnews.spelling)
+SPELLINGS = ("us", "uk")  # of lintnews' own messages and suggestions (lintnews.engine.spelling)
 DEFAULT_SPELLING = "us"  # AP style, the wire desks' default
 CONFIG_NAMES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -101,7 +101,7 @@ _GENRE_NAME_CHARS = frozenset(string.ascii_lowercase + string.digits + "_-")
 def _read_toml(path: Path) -> dict[str, Any]:
     # The parsed file is remembered between runs (keyed by its text): a run whose config
     # is unchanged never imports a TOML parser.
-    from lintnews.cache_dir import parsed_toml
+    from lintnews.cache.directory import parsed_toml
 
     try:
         text = path.read_text(encoding="utf-8")

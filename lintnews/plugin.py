@@ -96,7 +96,7 @@ from __future__ import annotations
 from lintnews.checks import rule
 from lintnews.config import Settings
 from lintnews.document.model import CueSpan, Document, Paragraph, Quotation, Sentence
-from lintnews.engine.model import CATEGORIES, Context, Example, Hit, Rule, RuleMeta, Severity
+from lintnews.engine.rule_types import CATEGORIES, Context, Example, Hit, Rule, RuleMeta, Severity
 from lintnews.markup import Comment
 
 __all__ = [

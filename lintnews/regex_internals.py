@@ -11,7 +11,7 @@ Three needs, none of which `re` offers publicly:
 hands that list to the C matcher (`_sre.compile`). lintnews starts a process for every
 pre-commit run and needs a few hundred patterns, so the Python half is most of a one-article
 run (measured: 196 ms without a store, 134 ms with it). No public interface can save a
-compiled pattern, so `lintnews.regex_store` keeps the instruction lists that `compile_to_code`
+compiled pattern, so `lintnews.cache.patterns` keeps the instruction lists that `compile_to_code`
 returns and `from_code` turns them back into patterns on later runs.
 
 These are private interfaces of CPython (3.11 and later for the compiled patterns). The

@@ -15,26 +15,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from lintnews import regex_store
-from lintnews.baseline import Entry, entry_for
-from lintnews.baseline import Filter as BaselineFilter
+from lintnews.cache import patterns as regex_store
+from lintnews.cache.rules import RuleCache
 from lintnews.columns import DEFAULT_UNIT, in_column_unit
 from lintnews.config import ConfigError, ConfigFinder, Settings
-from lintnews.discover import is_excluded, walk_articles
-from lintnews.engine.cache import RuleCache
 from lintnews.engine.declarative import PackError
-from lintnews.engine.model import Finding, Rule, RuleMeta, Severity
-from lintnews.engine.registry import load_rules
+from lintnews.engine.genre import DEFAULT_GENRE, known_genres
+from lintnews.engine.rule_types import Finding, Rule, RuleMeta, Severity
 from lintnews.engine.runner import lint_source, select_rules
 from lintnews.engine.selection import validate_tokens
-from lintnews.genre import DEFAULT_GENRE, known_genres
+from lintnews.files.discover import is_excluded, walk_articles
+from lintnews.files.source import InputError, SourceFile, decode, read_source
 from lintnews.output import Report
-from lintnews.source import InputError, SourceFile, decode, read_source
+from lintnews.ruleset import load_rules
+from lintnews.workflow.baseline import Entry, entry_for
+from lintnews.workflow.baseline import Filter as BaselineFilter
 
 if TYPE_CHECKING:
     from lintnews.document.model import Document
-    from lintnews.gitdiff import ChangedLines, Extent
-    from lintnews.source import LineIndex
+    from lintnews.files.source import LineIndex
+    from lintnews.workflow.gitdiff import ChangedLines, Extent
 
 STDIN = "-"
 # Below this many files, starting worker processes costs more than it saves.
@@ -191,7 +191,7 @@ class Linter:
         outcome.words = result.word_count
         outcome.rule_errors = result.rule_errors
         if self.options.metrics:
-            from lintnews.metrics import document_metrics
+            from lintnews.document.readability import document_metrics
 
             outcome.metrics = document_metrics(result.document)
         if self.options.baseline_root is not None:
@@ -357,7 +357,7 @@ def _collect(result: FileOutcome, outcome: Outcome, changed: ChangedLines | None
 
 def _extent(finding: Finding, document: Document, lines: LineIndex) -> Extent:
     """The finding's span widened to the sentences it is in: where a changed word makes the
-    finding part of a change (see lintnews.gitdiff)."""
+    finding part of a change (see lintnews.workflow.gitdiff)."""
     start, end = finding.offset, finding.end_offset
     first = document.sentence_at(start)
     last = document.sentence_at(max(start, end - 1))

@@ -24,10 +24,10 @@ def rules_loaded_once():
     Each real `lintnews` process loads its rules once; this only keeps many CliRunner
     invocations in one test process from recompiling them every time.
     """
-    import lintnews.engine.registry as registry
+    import lintnews.ruleset as ruleset
     import lintnews.session as session
 
-    original = registry.load_rules
+    original = ruleset.load_rules
     cache: dict = {}
 
     def load_rules(extra_folders=(), rule_cache=None):
@@ -37,7 +37,7 @@ def rules_loaded_once():
         return list(cache[key])
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(registry, "load_rules", load_rules)
+    mp.setattr(ruleset, "load_rules", load_rules)
     mp.setattr(session, "load_rules", load_rules)
     yield
     mp.undo()

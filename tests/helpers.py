@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from lintnews.api import lint_text
 from lintnews.cli import main
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
 
 # One sentence per rule family, each known to the built-in rules:
 # LN101 (logic, error), LN204 (loaded-language, warning), LN206 (loaded-language, info),

@@ -10,7 +10,7 @@ from helpers import flagged
 from lintnews.api import lint_text
 from lintnews.document.attribution import find_cues
 from lintnews.document.build import build_document
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
 
 RULES = load_rules()
 

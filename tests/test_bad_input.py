@@ -849,7 +849,7 @@ def test_a_phrase_with_too_many_optional_words_is_refused_at_load_time(
 def test_a_phrase_with_the_most_optional_words_allowed_matches_and_cannot_hang(tmp_path: Path):
     from lintnews.config import Settings
     from lintnews.document.build import build_document
-    from lintnews.engine.model import Context
+    from lintnews.engine.rule_types import Context
 
     (rule,) = _optional_words_pack(tmp_path, "x " + "a? " * 4 + "b")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from lintnews import regex_internals as regex_internals
-from lintnews.regex_store import STORE_NAME, RegexStore
+from lintnews.cache.patterns import STORE_NAME, RegexStore
 
 SEED = Path(__file__).parent / "data" / "seed-article.txt"
 
@@ -198,7 +198,7 @@ def test_an_invalid_pattern_still_raises_re_error(tmp_path: Path) -> None:
 def test_saving_removes_caches_nobody_uses(tmp_path: Path) -> None:
     import time
 
-    from lintnews.engine.cache import STALE_AFTER, RuleCache, install_tag, python_tag
+    from lintnews.cache.rules import STALE_AFTER, RuleCache, install_tag, python_tag
 
     ours_old = tmp_path / f"rules-{install_tag()}-0.0.9-k1-{python_tag()}.marshal"
     other_fresh = tmp_path / f"rules-00000000-0.1.0-k11-{python_tag()}.marshal"

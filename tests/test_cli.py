@@ -19,8 +19,8 @@ import pytest
 from helpers import MIXED, invoke
 
 import lintnews
-from lintnews.engine.model import CATEGORIES
-from lintnews.engine.registry import load_rules
+from lintnews.engine.rule_types import CATEGORIES
+from lintnews.ruleset import load_rules
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed-article.txt"

@@ -10,7 +10,7 @@ from helpers import flagged
 from lintnews.api import lint_text
 from lintnews.config import Settings
 from lintnews.engine.declarative import PackError
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
 
 RULES = load_rules()
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from lintnews.cli import main
 from lintnews.config import Settings
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source
-from lintnews.source import SourceFile
+from lintnews.files.source import SourceFile
+from lintnews.ruleset import load_rules
 
 pytestmark = pytest.mark.usefixtures("rules_loaded_once")
 DOUBLED = [r for r in load_rules() if r.meta.code == "LN502"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 VERDICTS = sorted((ROOT / "benchmarks" / "editor-verdicts").glob("*.tsv"))

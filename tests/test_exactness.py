@@ -11,10 +11,11 @@ import pytest
 import lintnews.document.model as model
 from lintnews.document import attribution
 from lintnews.document.build import build_document
-from lintnews.engine.matcher import COMMON_WORDS, Matcher, TriggerIndex
+from lintnews.engine.matcher import Matcher, TriggerIndex
 from lintnews.engine.phrase_rule import PhraseRule
 from lintnews.engine.prefilter import required_literal
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
+from lintnews.text.words import COMMON_WORDS
 
 NEWS = sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))
 SEED = Path(__file__).parent / "data" / "seed-article.txt"

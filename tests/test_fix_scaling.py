@@ -15,16 +15,16 @@ from typing import Any
 
 import pytest
 
-import lintnews.fix
-import lintnews.fixing
+import lintnews.workflow.apply_fixes
+import lintnews.workflow.fix_passes
 from lintnews.config import ConfigFinder
-from lintnews.fixing import Relint, fix_source, relinter
+from lintnews.files.source import SourceFile
 from lintnews.session import Options
-from lintnews.source import SourceFile
+from lintnews.workflow.fix_passes import Relint, fix_source, relinter
 
 SEED = (Path(__file__).parent / "data" / "seed-article.txt").read_text(encoding="utf-8")
 ARTICLE = SEED.rstrip("\n") + "\n\n"
-FIX_MODULES = {lintnews.fix.__file__, lintnews.fixing.__file__}
+FIX_MODULES = {lintnews.workflow.apply_fixes.__file__, lintnews.workflow.fix_passes.__file__}
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,8 @@ def relint() -> Relint:
 
 
 def lines_executed_in_fix_modules(work: Callable[[], Any]) -> int:
-    """How many lines of lintnews/fix.py and lintnews/fixing.py `work` executes."""
+    """How many lines of lintnews/workflow/apply_fixes.py and lintnews/workflow/fix_passes.py
+    `work` executes."""
     count = 0
 
     def local(frame: FrameType, event: str, arg: object) -> Callable[..., Any] | None:

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 from helpers import invoke
 
-from lintnews.engine.model import Finding, Severity
+from lintnews.engine.rule_types import Finding, Severity
 from lintnews.output import Report, formatter
 
 DATA = Path(__file__).parent / "data"

@@ -4,7 +4,7 @@ Three hypothesis targets, fast by default (a few hundred inputs each, a few seco
 
 - `test_fuzz_reader_and_document`: arbitrary bytes, and bytes built from Markdown constructs,
   quotation marks, sentence punctuation, arbitrary Unicode, every line ending and byte-order
-  mark, are decoded (lintnews.source), read as Markdown and as plain text (lintnews.markup),
+  mark, are decoded (lintnews.files.source), read as Markdown and as plain text (lintnews.markup),
   built into a document (lintnews.document) and linted with every rule. Decoding may refuse
   the input with an InputError; nothing else may raise, and the document model's invariants
   must hold: the masked text keeps every offset and line break, blocks and sentences are
@@ -39,10 +39,10 @@ from hypothesis import strategies as st
 
 from lintnews.config import Settings
 from lintnews.document.build import build_document
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
+from lintnews.files.source import InputError, LineIndex, decode
 from lintnews.markup import read_prose
-from lintnews.source import InputError, LineIndex, decode
+from lintnews.ruleset import load_rules
 
 EXAMPLES = int(os.environ.get("LINTNEWS_FUZZ_EXAMPLES", "300"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),

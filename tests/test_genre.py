@@ -19,8 +19,7 @@ from helpers import invoke, write
 
 from lintnews.config import OFF, Settings, parse_settings
 from lintnews.document.build import build_document
-from lintnews.engine.model import Severity
-from lintnews.genre import (
+from lintnews.engine.genre import (
     DEFAULT_GENRE,
     builtin_genres,
     decide_genre,
@@ -28,6 +27,7 @@ from lintnews.genre import (
     guess_genre,
     severity_resolver,
 )
+from lintnews.engine.rule_types import Severity
 from lintnews.markup import read_prose
 from lintnews.markup.frontmatter import front_matter_values
 
@@ -367,7 +367,7 @@ def test_unknown_genre_option_lists_the_known_ones(tmp: Path) -> None:
 
 
 def test_builtin_genres_name_real_rules(rules_loaded_once: None) -> None:
-    from lintnews.engine.registry import load_rules
+    from lintnews.ruleset import load_rules
 
     rules = load_rules()
     codes = [r.meta.code for r in rules]

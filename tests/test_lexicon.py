@@ -20,7 +20,7 @@ from lintnews.engine.lexicon import (
     load_lexicon,
     read_lexicon,
 )
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()

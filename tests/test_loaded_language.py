@@ -6,7 +6,7 @@ import pytest
 from helpers import flagged
 
 from lintnews.api import lint_text
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
 
 RULES = load_rules()
 

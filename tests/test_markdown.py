@@ -14,11 +14,11 @@ import sys
 import pytest
 
 from lintnews.config import Settings
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
+from lintnews.files.source import SourceFile
 from lintnews.markup.frontmatter import front_matter_end
 from lintnews.markup.markdown import read_markdown
-from lintnews.source import SourceFile
+from lintnews.ruleset import load_rules
 
 SETTINGS = Settings()
 RULES = select_rules(load_rules(), SETTINGS, None, ())

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from lintnews.config import Settings
-from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.matcher import STRICT_LEFT, STRICT_RIGHT, LiteralPart, Matcher, RegexPart
 from lintnews.engine.prefilter import trigger_keys
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source
-from lintnews.source import SourceFile, read_source
+from lintnews.files.source import SourceFile, read_source
+from lintnews.ruleset import load_rules
+from lintnews.text.lazy import LazyRegex
 
 NEWS = sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))
 SEED = Path(__file__).parent / "data" / "seed-article.txt"
@@ -50,7 +50,7 @@ def _doc_index(text: str) -> dict[str, list[int]]:
     "The étude was at the end-of-season show at the end_of it.",
 ])
 def test_literal_parts_agree_with_their_trie_regex(text: str) -> None:
-    from lintnews.engine.trie import trie_regex
+    from lintnews.text.trie import trie_regex
 
     literals = ["at the end", "at the end of the day", "a far cry", "a fate worse than death"]
     for left, right in ((r"\b", r"\b"), (STRICT_LEFT, STRICT_RIGHT)):

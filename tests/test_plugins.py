@@ -134,7 +134,7 @@ def test_the_old_import_paths_are_the_same_objects() -> None:
     """Plugins written before lintnews.plugin existed keep working."""
     from lintnews.checks import rule
     from lintnews.document.model import Document, Quotation, Sentence
-    from lintnews.engine.model import Context, Hit, Severity
+    from lintnews.engine.model import Context, Hit, Severity  # the old path
 
     assert lintnews.plugin.rule is rule and lintnews.plugin.Hit is Hit
     assert lintnews.plugin.Context is Context and lintnews.plugin.Severity is Severity

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lintnews.config import Settings
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
+from lintnews.files.source import LineIndex, SourceFile, decode
 from lintnews.markup import read_prose
-from lintnews.source import LineIndex, SourceFile, decode
+from lintnews.ruleset import load_rules
 
 SETTINGS = Settings()
 ALL_RULES = load_rules()

@@ -31,13 +31,13 @@ from hypothesis import strategies as st
 
 from lintnews.cli import main
 from lintnews.config import Settings, Vocabulary
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
-from lintnews.fix import keep_layout
-from lintnews.fixing import fix_source
+from lintnews.files.source import SourceFile
 from lintnews.markup import read_prose
 from lintnews.output import Report, formatter
-from lintnews.source import SourceFile
+from lintnews.ruleset import load_rules
+from lintnews.workflow.apply_fixes import keep_layout
+from lintnews.workflow.fix_passes import fix_source
 
 SETTINGS = Settings(vocabulary=Vocabulary(reject={"Kiev": "Kyiv", "utilise": "use"}))
 ALL_RULES = load_rules()
@@ -330,10 +330,11 @@ def test_cli_fix_twice_changes_nothing_the_second_time(cli, body: str) -> None:
     ("It is impossible to *understate* now.", "It is impossible to *understate* now."),
 ])
 def test_relinter_fixes_to_a_fixed_point(tmp_path: Path, body: str, fixed: str) -> None:
-    """lintnews.fixing.relinter, which cli.py passes to apply_fixes: one run of --fix is enough."""
+    """lintnews.workflow.fix_passes.relinter, which cli.py passes to apply_fixes: one run of
+    --fix is enough."""
     from lintnews.config import ConfigFinder
-    from lintnews.fixing import relinter
     from lintnews.session import Options
+    from lintnews.workflow.fix_passes import relinter
 
     path = tmp_path / "a.md"
     text = f"Headline\n\n{body}\n"

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import regex_internals, regex_store
+from lintnews import regex_internals
 from lintnews.api import lint_text
+from lintnews.cache import patterns as regex_store
 
 DATA = Path(__file__).parent / "data"
 CPYTHON_311_PLUS = sys.implementation.name == "cpython" and sys.version_info >= (3, 11)

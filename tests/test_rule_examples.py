@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from lintnews.engine.model import CATEGORIES
-from lintnews.engine.registry import load_rules
-from lintnews.examples import run_example
+from lintnews.engine.rule_types import CATEGORIES
+from lintnews.rule_examples import run_example
+from lintnews.ruleset import load_rules
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()

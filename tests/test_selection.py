@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from helpers import invoke
 
-from lintnews.engine.model import Example, RuleMeta, Severity
+from lintnews.engine.rule_types import Example, RuleMeta, Severity
 
 # LN101 (on by default), LN206 (on), LN210 (off by default), LN697 'very' (off by default).
 ARTICLE = ("Title\n\n"

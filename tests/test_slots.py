@@ -15,7 +15,7 @@ from lintnews.checks import claims, sources
 from lintnews.document import attribution, quotes
 from lintnews.engine.matcher import PhraseSet, keys_in
 from lintnews.engine.phrases import PHRASES_CLOSE, PHRASES_OPEN, phrases_source
-from lintnews.engine.slots import OpeningWordAlternation, SlottedRegex
+from lintnews.text.slots import OpeningWordAlternation, SlottedRegex
 
 NEWS = sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))
 TEXTS = [p.read_text(encoding="utf-8") for p in NEWS]

@@ -14,7 +14,7 @@ import pytest
 
 from lintnews.api import lint_text
 from lintnews.config import Settings
-from lintnews.engine.registry import load_rules
+from lintnews.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()
@@ -126,7 +126,7 @@ _SAME_IN_BOTH = {
 
 
 def _texts(rule, spelling: str) -> list[str]:
-    from lintnews.spelling import respell
+    from lintnews.engine.spelling import respell
 
     texts = [rule.message]
     texts += [s for swap in rule.swaps for s in swap.suggestions]
@@ -145,7 +145,7 @@ def test_every_builtin_message_and_suggestion_is_american_by_default() -> None:
 
 def test_no_suggestion_is_respelled_into_the_word_it_replaces() -> None:
     """'glamor' → 'glamour' (proselint) must not become 'glamor' → 'glamor' in any spelling."""
-    from lintnews.spelling import respell
+    from lintnews.engine.spelling import respell
 
     for rule in BUILTIN:
         for swap in rule.swaps:
@@ -159,7 +159,7 @@ def test_no_suggestion_is_respelled_into_the_word_it_replaces() -> None:
 def test_code_rules_write_their_messages_in_words_spelled_alike_in_both() -> None:
     """Code rules quote the article inside their messages, so they are not respelled: their
     own words must read the same in both spellings."""
-    from lintnews.spelling import respell
+    from lintnews.engine.spelling import respell
 
     for path in sorted((ROOT / "lintnews" / "checks").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -174,7 +174,7 @@ def test_code_rules_write_their_messages_in_words_spelled_alike_in_both() -> Non
 
 
 def test_respell_whole_words_keeping_case() -> None:
-    from lintnews.spelling import respell
+    from lintnews.engine.spelling import respell
 
     assert respell("Criticised the colour; CRITICISED it.", "us") == \
         "Criticized the color; CRITICIZED it."

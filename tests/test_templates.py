@@ -20,11 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lintnews.config import Settings
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
+from lintnews.files.source import SourceFile
 from lintnews.markup.markdown import read_markdown
 from lintnews.markup.plaintext import read_plaintext
-from lintnews.source import SourceFile
+from lintnews.ruleset import load_rules
 
 SETTINGS = Settings()
 RULES = select_rules(load_rules(), SETTINGS, None, ())

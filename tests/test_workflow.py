@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source
-from lintnews.examples import example_settings, example_text
-from lintnews.fix import apply_edits, safe_edits
-from lintnews.source import SourceFile
+from lintnews.files.source import SourceFile
+from lintnews.rule_examples import example_settings, example_text
+from lintnews.ruleset import load_rules
+from lintnews.workflow.apply_fixes import apply_edits, safe_edits
 
 # Slow (~11 s of git repositories and whole CLI runs): run on the default Python only (.ci/run).
 pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
@@ -186,7 +186,7 @@ def test_rewrapping_a_paragraph_reports_nothing_old(cms_repo: Path) -> None:
 
 def test_diff_lines_that_look_like_file_headers_are_article_text() -> None:
     """An added line that begins "++ " or "-- " is text of the article, not a new file."""
-    from lintnews.gitdiff import parse_diff
+    from lintnews.workflow.gitdiff import parse_diff
 
     diff = ("diff --git a/one.md b/one.md\n--- a/one.md\n+++ b/one.md\n"
             "@@ -2 +2 @@\n--- old rule\n+++ b/two.md is not a file name\n"

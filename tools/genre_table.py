@@ -21,7 +21,7 @@ START, END = "<!-- genres:start -->", "<!-- genres:end -->"
 def render() -> str:
     """The Markdown table of the built-in genres."""
     sys.path.insert(0, str(ROOT))
-    from lintnews.genre import builtin_genres
+    from lintnews.engine.genre import builtin_genres
 
     rows = ["| genre | front-matter values (any case) | severities | why |",
             "| --- | --- | --- | --- |"]

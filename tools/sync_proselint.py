@@ -311,7 +311,7 @@ def _fires(lines: list[str], bad: str) -> bool:
     """Does lintnews itself flag the bad example and pass the good one?"""
     sys.path.insert(0, str(ROOT))
     from lintnews.engine.declarative import build_rule
-    from lintnews.examples import run_example
+    from lintnews.rule_examples import run_example
 
     data = tomllib.loads("\n".join(lines))["rule"][0]
     rule = build_rule(data, "builtin:proselint", "generated")

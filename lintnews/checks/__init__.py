@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import import_module
 
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Example, Hit, RuleMeta, Severity
+from lintnews.engine.rule_types import Context, Example, Hit, RuleMeta, Severity
 
 CheckFunction = Callable[[Document, Context], Iterable[Hit]]
 

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from lintnews.cache_dir import parsed_toml
+from lintnews.cache.directory import parsed_toml
+from lintnews.cache.patterns import regex
 from lintnews.checks import rule
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Hit
-from lintnews.regex_store import regex
+from lintnews.engine.rule_types import Context, Hit
 
 TERRITORIES_FILE = Path(__file__).parent / "data" / "territories.toml"
 _EUPHEMISM_RE = regex(

@@ -6,13 +6,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from lintnews.cache.patterns import regex
 from lintnews.checks import rule
 from lintnews.document.attribution import WORD_LISTS
 from lintnews.document.model import Document
 from lintnews.engine.matcher import Matcher
-from lintnews.engine.model import Context, Hit, Severity
-from lintnews.engine.slots import SlottedRegex
-from lintnews.regex_store import regex
+from lintnews.engine.rule_types import Context, Hit, Severity
+from lintnews.text.slots import SlottedRegex
 
 _TENTATIVE_RE = regex(r"\b(?:likely|unlikely)\b", re.IGNORECASE)
 

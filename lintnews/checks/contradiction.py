@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.cache.patterns import regex
 from lintnews.checks import rule
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Hit
-from lintnews.regex_store import regex
+from lintnews.engine.rule_types import Context, Hit
 
 _SIMPLE_CLAIM_RE = regex(
     r"\b(?:uncomplicated|simple|simply|clear-cut|obvious|straightforward|undeniable|"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from lintnews.checks import rule
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Hit, Severity
+from lintnews.engine.rule_types import Context, Hit, Severity
 
 _LONG = "A 48-word sentence: " + " ".join(["word"] * 46) + " end."
 

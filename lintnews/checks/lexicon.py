@@ -16,10 +16,10 @@ from typing import NamedTuple
 
 from lintnews.checks import rule
 from lintnews.document.model import Document
-from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.lexicon import LexiconHit, load_lexicon, neutral_here
-from lintnews.engine.model import Context, Hit, Severity
 from lintnews.engine.phrase_rule import is_mentioned, is_title, match_case
+from lintnews.engine.rule_types import Context, Hit, Severity
+from lintnews.text.lazy import LazyRegex
 
 _CONTEXT_CHARS = 80
 # A dramatising verb is loaded of a political or business act, literal of a thing: "gutted the

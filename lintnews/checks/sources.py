@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.cache.patterns import regex
 from lintnews.checks import rule
 from lintnews.document.attribution import SOURCE_NOUN, WORD_LISTS
 from lintnews.document.model import Document, Sentence
 from lintnews.engine.matcher import Matcher
-from lintnews.engine.model import Context, Hit
-from lintnews.engine.slots import SlottedRegex
-from lintnews.regex_store import regex
+from lintnews.engine.rule_types import Context, Hit
+from lintnews.text.slots import SlottedRegex
 
 # Second-hand report with no reporter: "reportedly", "is said to have", "word is that",
 # "according to reports". "Allegedly" is not one: it marks an accusation the law has not

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.cache.patterns import regex
 from lintnews.checks import rule
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Hit
-from lintnews.regex_store import regex
+from lintnews.engine.rule_types import Context, Hit
 
 # The gap between the words: spaces with at most one line break (a blank line ends the
 # paragraph). Matches run within one block, so headings and list items are never joined.

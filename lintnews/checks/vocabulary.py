@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from lintnews.checks import rule
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Hit
 from lintnews.engine.phrases import compile_phrases
+from lintnews.engine.rule_types import Context, Hit
 
 
 @lru_cache(maxsize=32)

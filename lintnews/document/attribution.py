@@ -16,9 +16,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.slots import OpeningWordAlternation, SlottedRegex, word_list_trie
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
+from lintnews.text.lazy import LazyRegex
+from lintnews.text.slots import OpeningWordAlternation, SlottedRegex, word_list_trie
 
 _FIRST_WORD_RE = regex(r"(?:the\s+|a\s+)?(\w[\w’'.-]*)")
 
@@ -58,7 +58,7 @@ CUE_VERBS = word_list_trie(CUE_VERB_LIST)
 SOURCE_NOUNS = word_list_trie(SOURCE_NOUN_LIST)
 VAGUE_SUBJECTS = word_list_trie(VAGUE_SUBJECT_LIST)
 PRONOUNS = r"he|she|they|we|i|it"
-# The lists' slots in patterns (lintnews.engine.slots): a pattern is compiled, for a text,
+# The lists' slots in patterns (lintnews.text.slots): a pattern is compiled, for a text,
 # with only the listed words the text has. Each slot is a whole word where it stands.
 WORD_LISTS = {"CUE": CUE_VERB_LIST, "SOURCE": SOURCE_NOUN_LIST, "VAGUE": VAGUE_SUBJECT_LIST}
 
@@ -344,7 +344,7 @@ def _opening(*words: str) -> Callable[[str], bool]:
 
 
 # Each alternative with the words it can open with: a sentence's next word chooses the few
-# to compile (lintnews.engine.slots.OpeningWordAlternation; the same matches).
+# to compile (lintnews.text.slots.OpeningWordAlternation; the same matches).
 _ADJUNCT = OpeningWordAlternation(r"(?:\s*,)?\s+(?=\S)", [
     (_opening("on", "last", "this", "next", "late", "early"),
      rf"(?:on|last|this|next|late|early)\s+(?:{_DAYS}|{_MONTHS}\s+\d+|\d+\s+{_MONTHS})"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from lintnews.cache.patterns import regex
 from lintnews.document.model import WORD_RE, Document, Paragraph, Quotation, Sentence
 from lintnews.document.quotes import find_quotes, quote_speaker
 from lintnews.document.sentences import split_sentences
 from lintnews.markup import ProseText, read_prose
-from lintnews.regex_store import regex
 
 
 def build_document(path: str, text: str, prose: ProseText | None = None) -> Document:

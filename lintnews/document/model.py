@@ -10,11 +10,11 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Any, NamedTuple
 
+from lintnews.cache.patterns import regex
 from lintnews.document.attribution import find_cues
 from lintnews.document.quotes import _outside_quotes
-from lintnews.engine.matcher import COMMON_WORDS
 from lintnews.markup import Comment
-from lintnews.regex_store import regex
+from lintnews.text.words import COMMON_WORDS
 
 WORD_RE = regex(r"[^\W_](?:[\w’'.,-]*[^\W_])?")
 _ALNUM_RUN_RE = regex(r"[^\W_]+")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from lintnews.cache.patterns import regex
 from lintnews.document.attribution import WORD_LISTS, find_cue, has_named_source
-from lintnews.engine.slots import SlottedRegex
-from lintnews.regex_store import regex
+from lintnews.text.slots import SlottedRegex
 
 _CUE_BEFORE = SlottedRegex(r"\b(?:<CUE>)\b|according to|:\s*$", WORD_LISTS, re.IGNORECASE)
 _QUOTED_RE = regex(r"[\"“][^\"”]*[\"”]")
@@ -102,7 +102,7 @@ def _is_real_single_quote(text: str, start: int, end: int) -> bool:
 _QUOTE_CHARS = re.escape(ALL_QUOTES)
 _SUBJECT = (r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|we|I|it|"
             r"(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:<SOURCE>|[\w-]+))")
-# The word lists' slots (lintnews.engine.slots) are whole words where they stand: after the
+# The word lists' slots (lintnews.text.slots) are whole words where they stand: after the
 # start, a space or punctuation, and before a space or a word's end.
 _AFTER = SlottedRegex(
     rf"^[\s,—–-]*(?:{_SUBJECT}\s+(?:\w+ly\s+)?(?:<CUE>)\b|(?:<CUE>)\s+{_SUBJECT})",

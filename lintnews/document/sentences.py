@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
 # Abbreviations that do not end a sentence when followed by a capitalised word. Titles count
 # only when capitalised ("Rep. Smith"; but "a sales rep. The …").

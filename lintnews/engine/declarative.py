@@ -34,10 +34,9 @@ import string
 from collections.abc import Callable
 from typing import Any
 
-from lintnews.engine.cache import RuleCache
-from lintnews.engine.lazy import LazyRegex
+from lintnews.cache.patterns import regex
+from lintnews.cache.rules import RuleCache
 from lintnews.engine.matcher import (
-    COMMON_WORDS,
     LiteralPart,
     Part,
     PhrasePart,
@@ -45,7 +44,6 @@ from lintnews.engine.matcher import (
     RegexPart,
     literal_table,
 )
-from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
 from lintnews.engine.phrase_rule import Context_, PhraseRule, Sense, Swap
 from lintnews.engine.phrases import (
     PHRASES_CLOSE,
@@ -58,8 +56,10 @@ from lintnews.engine.phrases import (
     phrases_source,
 )
 from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
-from lintnews.engine.trie import split_padding, trie_regex
-from lintnews.regex_store import regex
+from lintnews.engine.rule_types import CATEGORIES, QUOTE_POLICIES, Example, RuleMeta, Severity
+from lintnews.text.lazy import LazyRegex
+from lintnews.text.trie import split_padding, trie_regex
+from lintnews.text.words import COMMON_WORDS
 
 RULE_KEYS = {
     "code", "name", "category", "type", "severity", "message", "summary", "rationale",

@@ -9,30 +9,13 @@ in the rule cache under the list of import folders and their modification times.
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import reduce
 from importlib import import_module
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
 GROUP = "lintnews.rules"
 _VALUE_RE = regex(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
-
-
-def import_path_fingerprint() -> str:
-    """The import folders and when each last changed (an install or removal changes it).
-
-    The first entry is left out: it is the running script's folder, or the current folder
-    under `python -m`, which changes whenever a file is saved there; nothing is installed
-    in it."""
-    parts = []
-    for entry in sys.path[1:]:
-        try:
-            parts.append(f"{entry}@{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            parts.append(f"{entry}@-")
-    return "|".join(parts)
 
 
 def discover() -> list[tuple[str, str]]:

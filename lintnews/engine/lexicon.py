@@ -19,11 +19,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from lintnews.cache_dir import cache_dir, save_marshal
+from lintnews.cache.directory import cache_dir, save_marshal
+from lintnews.cache.patterns import regex
 from lintnews.document.model import Document
 from lintnews.engine.declarative import PackError
-from lintnews.engine.matcher import COMMON_WORDS
-from lintnews.regex_store import regex
+from lintnews.text.words import COMMON_WORDS
 
 CLASSES = ("puffery", "evaluative", "intensifier", "stance", "size", "pejorative",
            "status-label", "saying-verb", "dramatising-verb", "euphemism", "doubt")
@@ -363,7 +363,7 @@ def _code_stamp() -> str:
 
 
 def _cache_file() -> Path | None:
-    from lintnews.engine.cache import install_tag, python_tag
+    from lintnews.cache.rules import install_tag, python_tag
 
     folder = cache_dir()
     return folder / f"lexicon-{install_tag()}-{python_tag()}.marshal" if folder else None

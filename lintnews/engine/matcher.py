@@ -23,14 +23,11 @@ from functools import cached_property, partial
 from itertools import pairwise
 from typing import Any
 
-from lintnews.engine.lazy import LazyRegex
-from lintnews.engine.prefilter import (
-    folds_plainly,
-    required_literal,
-    required_prefixes,
-    trigger_keys,
-)
-from lintnews.regex_store import derived, regex
+from lintnews.cache.patterns import derived, regex
+from lintnews.engine.prefilter import required_literal, required_prefixes, trigger_keys
+from lintnews.text.casefold import folds_plainly
+from lintnews.text.lazy import LazyRegex
+from lintnews.text.words import COMMON_WORDS
 
 # Above this many candidate positions, one C-speed search beats anchored matches from Python
 # (on the news corpus an anchored match costs ~1.5 µs, a scan of a 4,000-character article
@@ -42,18 +39,6 @@ STRICT_LEFT = "(?<![\\w'-])"
 STRICT_RIGHT = "(?![\\w'-])"
 _WORD_AT_RE = regex(r"[^\W_]+")
 _TWO_WORDS_AT_RE = regex(r"([^\W_]+)[\W_]+([^\W_]+)")
-# Word lists often open with these; such entries are looked up by their first two words.
-COMMON_WORDS = frozenset([
-    "a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from",
-    "by", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this",
-    "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their",
-    "our", "my", "your", "not", "no", "so", "than", "then", "there", "here", "all", "any",
-    "some", "one", "two", "more", "most", "other", "into", "over", "under", "up", "down",
-    "out", "about", "after", "before", "between", "through", "during", "without", "within",
-    "can", "could", "will", "would", "shall", "should", "may", "might", "must", "do", "does",
-    "did", "have", "has", "had", "what", "which", "who", "whom", "whose", "when", "where",
-    "why", "how", "each", "every",
-])
 
 
 def _is_word(ch: str) -> bool:

@@ -3,7 +3,7 @@ walked for the words a match can open with and the texts every match contains.
 
 It reads the tree of `re`'s own parser, a private module of Python reached only through
 lintnews.regex_internals. It is imported only when a rule's plan is worked out (cached between
-runs, lintnews.engine.cache), never on a run whose plans are all cached."""
+runs, lintnews.cache.rules), never on a run whose plans are all cached."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from lintnews import regex_internals as parser
-from lintnews.engine.prefilter import folds_plainly
 from lintnews.regex_internals import constants as c
+from lintnews.text.casefold import folds_plainly
 
 KEY_LENGTH = 3  # letters of a prefix key
 MAX_WORD = 40  # longest opening word followed to its end

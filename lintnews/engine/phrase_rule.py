@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from lintnews.cache.patterns import regex
 from lintnews.document.attribution import reports_speech
 from lintnews.document.model import Document
-from lintnews.engine.lazy import LazyRegex
 from lintnews.engine.matcher import Matcher, Part, PhraseSet, TriggerIndex, text_keys
-from lintnews.engine.model import Context, Hit, RuleMeta, Severity
-from lintnews.regex_store import regex
-from lintnews.spelling import respell
+from lintnews.engine.rule_types import Context, Hit, RuleMeta, Severity
+from lintnews.engine.spelling import respell
+from lintnews.text.lazy import LazyRegex
 
 _MENTION_RE = regex(
     r"(?:\b(?:called|call|calls|calling|term|terms|termed|word|words|dubbed|dubs|label(?:l?ed)?|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
 _VOWEL_RUN_RE = regex(r"[aeiou]+")
 

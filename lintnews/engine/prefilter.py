@@ -11,6 +11,10 @@ pattern is scanned the ordinary way. Either way the matches are the same.
 
 from __future__ import annotations
 
+from lintnews.text.casefold import folds_plainly
+
+__all__ = ["folds_plainly", "required_literal", "required_prefixes", "trigger_keys"]
+
 # The analysis reads `re`'s private parser (lintnews.engine.pattern_openings); it is imported
 # only when a pattern is analysed, which a run whose rule plans are cached never does.
 
@@ -35,13 +39,3 @@ def required_literal(source: str, flags: int = 0) -> tuple[frozenset[str], ...] 
     from lintnews.engine import pattern_openings
 
     return pattern_openings.required_literal(source, flags)
-
-
-def folds_plainly(ch: str) -> bool:
-    """Does `re`, ignoring case, pair the character only with those that lower-case as it
-    does? Not so "ſ" (it matches "s"), "ı", "ς" or "µ": their words could not be found in
-    a lower-cased text (a document holding one of them is not indexed, see Document)."""
-    if ch.isascii():
-        return True
-    low = ch.lower()
-    return len(low) == 1 and low.upper().lower() == low and ch.upper().lower() == low

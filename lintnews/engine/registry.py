@@ -12,15 +12,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from lintnews.engine.cache import RuleCache
+from lintnews.cache.rules import RuleCache
 from lintnews.engine.declarative import RULE_CODE_RE, PackError, build_rule
 from lintnews.engine.entry_points import discover, load
 from lintnews.engine.matcher import TriggerIndex
-from lintnews.engine.model import CATEGORIES, QUOTE_POLICIES, Rule, RuleMeta, Severity
 from lintnews.engine.phrase_rule import PhraseRule
+from lintnews.engine.rule_types import CATEGORIES, QUOTE_POLICIES, Rule, RuleMeta, Severity
 
 PACK_KEYS = {"name", "description", "source"}
-# Data shipped beside the built-in packs that is not a rule pack (read by lintnews.genre).
+# Data shipped beside the built-in packs that is not a rule pack (read by lintnews.engine.genre).
 GENRES_FILE = "genres.toml"
 
 
@@ -84,12 +84,6 @@ def load_pack_folder(folder: Path, origin: str, cache: RuleCache | None = None,
     return rules
 
 
-def builtin_code_rules() -> list[Rule]:
-    from lintnews.checks import all_rules
-
-    return list(all_rules())
-
-
 def plugin_rules(cache: RuleCache | None = None) -> list[Rule]:
     """Rules from installed third-party packs (entry-point group `lintnews.rules`).
 
@@ -143,13 +137,14 @@ def _with_origin(rule: Rule, origin: str) -> Rule:
     return rule
 
 
-def load_rules(extra_folders: Iterable[Path] = (), cache: RuleCache | None = None) -> list[Rule]:
-    """All rules: built-in packs, built-in code rules, plugins, then local packs."""
-    rules = load_pack_folder(builtin_packs_dir(), "builtin", cache, skip=(GENRES_FILE,))
-    rules.extend(builtin_code_rules())
-    rules.extend(plugin_rules(cache))
-    for folder in extra_folders:
-        rules.extend(load_pack_folder(folder, str(folder), cache))
+def builtin_pack_rules(cache: RuleCache | None = None) -> list[Rule]:
+    """The rules of the packs shipped with lintnews (rules/ in a checkout)."""
+    return load_pack_folder(builtin_packs_dir(), "builtin", cache, skip=(GENRES_FILE,))
+
+
+def assemble(rules: list[Rule]) -> list[Rule]:
+    """One run's rules, sorted by code: codes and names must be unique, and the phrase rules
+    share one trigger index."""
     phrase_rules = [r for r in rules if isinstance(r, PhraseRule)]
     shared = TriggerIndex(phrase_rules)
     for rule in phrase_rules:

@@ -14,12 +14,12 @@ from pathlib import Path, PurePosixPath
 from lintnews.config import OFF, GenreLevel, Settings
 from lintnews.document.build import build_document
 from lintnews.document.model import Document
-from lintnews.engine.model import Context, Finding, Hit, Rule, RuleMeta, Severity
+from lintnews.engine.genre import decide_genre, severity_resolver
+from lintnews.engine.rule_types import Context, Finding, Hit, Rule, RuleMeta, Severity
 from lintnews.engine.selection import SelectionLayer, resolve_selection, token_matches
 from lintnews.engine.suppress import is_suppressed, suppression_regions
-from lintnews.genre import decide_genre, severity_resolver
+from lintnews.files.source import SourceFile
 from lintnews.markup import read_prose
-from lintnews.source import SourceFile
 
 
 @dataclass
@@ -28,7 +28,7 @@ class FileResult:
     document: Document
     findings: list[Finding] = field(default_factory=list)
     rule_errors: list[str] = field(default_factory=list)  # internal errors of rules
-    genre: str = "news"  # what the file was linted as (lintnews.genre)
+    genre: str = "news"  # what the file was linted as (lintnews.engine.genre)
 
     @property
     def word_count(self) -> int:
@@ -56,7 +56,7 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
                 known: Sequence[Rule] | None = None, genre: str | None = None) -> FileResult:
     """Lint one file with `rules`. `known` is every rule loaded for it, selected or not (what
     inline directives may name); by default, `rules`. `genre` forces the file's genre
-    (--genre); otherwise it is decided from the file (lintnews.genre)."""
+    (--genre); otherwise it is decided from the file (lintnews.engine.genre)."""
     prose = read_prose(source.text, source.path)
     doc = build_document(source.path, source.text, prose)
     result = FileResult(source, doc, genre=decide_genre(doc, settings, relative_path, genre))

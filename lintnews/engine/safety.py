@@ -32,8 +32,8 @@ from functools import lru_cache
 from typing import Any
 
 from lintnews import regex_internals as _sre_parse
+from lintnews.cache.patterns import regex
 from lintnews.regex_internals import constants as _sre
-from lintnews.regex_store import regex
 
 MAX_PATTERN_LENGTH = 500
 _BACKREFERENCE_RE = regex(r"\\[1-9]|\(\?P=")

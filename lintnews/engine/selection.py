@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from lintnews.engine.model import CATEGORIES, RuleMeta
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
+from lintnews.engine.rule_types import CATEGORIES, RuleMeta
 
 _CODE_PREFIX_RE = regex(r"[A-Za-z]+[0-9]*")
 

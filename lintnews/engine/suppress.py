@@ -14,11 +14,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lintnews.engine.model import Finding, RuleMeta
+from lintnews.cache.patterns import regex
+from lintnews.engine.rule_types import Finding, RuleMeta
 from lintnews.engine.selection import is_known_token, token_matches
+from lintnews.files.source import LineIndex
 from lintnews.markup import Comment
-from lintnews.regex_store import regex
-from lintnews.source import LineIndex
 
 VERBS = ("disable", "disable-next-line", "enable")
 _TOKEN_RE = regex(r"[^\s,]+")

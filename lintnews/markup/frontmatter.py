@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lintnews.cache.patterns import regex
 from lintnews.markup import Block, mask_span
-from lintnews.regex_store import regex
 
 PROSE_FIELDS = {"title": "headline", "headline": "headline", "description": "dek",
                 "summary": "dek", "dek": "dek", "subtitle": "dek", "standfirst": "dek"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lintnews.cache.patterns import regex
 from lintnews.markup import mask_span
-from lintnews.regex_store import regex
 
 URL_RE = regex(r"(?:\bhttps?://|\bwww\.)[^\s<>()\"'“”]*[^\s<>()\"'“”.,;:!?]", re.IGNORECASE)
 EMAIL_RE = regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")

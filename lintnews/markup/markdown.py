@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from lintnews.cache.patterns import regex
 from lintnews.markup import Block, Comment, ProseText, mask_span
 from lintnews.markup.frontmatter import read_front_matter
 from lintnews.markup.inline import mask_markdown_inline
-from lintnews.regex_store import regex
 
 _LINE_RE = regex(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FENCE_RE = regex(r" {0,3}(`{3,}|~{3,})")

@@ -10,8 +10,8 @@ kinds of them appear together.
 
 from __future__ import annotations
 
+from lintnews.cache.patterns import regex
 from lintnews.markup.frontmatter import front_matter_end
-from lintnews.regex_store import regex
 
 _FRONT_MATTER_KEY_RE = regex(r"(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)[ \t]*[A-Za-z_][\w-]*[ \t]*[:=]")
 # Marks at the start of a line, found in one pass: the pattern opens with the line break

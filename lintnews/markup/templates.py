@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
 _OPEN_RE = regex(r"\{\{[<%]?|\{%")
 _CLOSERS = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from lintnews.engine.model import Finding, RuleMeta
+from lintnews.engine.rule_types import Finding, RuleMeta
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Report:
             "genres": dict(self.genres),
         }
         if self.metrics:
-            from lintnews.statistics import combine_metrics
+            from lintnews.output.summary import combine_metrics
 
             out["metrics"] = {"files": self.metrics,
                               "overall": combine_metrics(list(self.metrics.values()))}

@@ -16,9 +16,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
-from lintnews.engine.model import Finding
-from lintnews.regex_store import regex
-from lintnews.source import SourceFile
+from lintnews.cache.patterns import regex
+from lintnews.engine.rule_types import Finding
+from lintnews.files.source import SourceFile
 
 _GAP_RE = regex(r"\s+")
 

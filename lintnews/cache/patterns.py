@@ -4,7 +4,7 @@ works out from them.
 `regex()` is `re.compile`. Python compiles a pattern in Python code and forgets it when the
 process ends; lintnews starts a process for every pre-commit run and needs a few hundred
 patterns. So each pattern's instruction list is remembered on disk, next to the rule cache
-(see lintnews.engine.cache), and later runs hand it straight to the C matcher. That step is
+(see lintnews.cache.rules), and later runs hand it straight to the C matcher. That step is
 a CPython internal, kept to one module (lintnews.regex_internals) and keyed by the exact
 interpreter build; elsewhere, or on any surprise, patterns come from `re.compile`.
 
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from lintnews import __version__, regex_internals
-from lintnews.engine.cache import code_tag
+from lintnews.cache.rules import code_tag
 
 # What the entries depend on: the interpreter build (its instruction lists and marshal's
 # format), and lintnews' version and planning code for the derived values.
@@ -55,7 +55,7 @@ class RegexStore:
     def _load(self) -> None:
         self._loaded = True
         if self._default_location:
-            from lintnews.cache_dir import cache_dir
+            from lintnews.cache.directory import cache_dir
 
             folder = cache_dir()
             self.file = folder / STORE_NAME if folder is not None else None
@@ -129,7 +129,7 @@ class RegexStore:
         """Write the store back if this run added anything (atomically)."""
         if self.file is None or not self._added:
             return
-        from lintnews.cache_dir import save_marshal
+        from lintnews.cache.directory import save_marshal
 
         patterns = self._patterns if self._use_codes else {}
         if save_marshal(self.file, {"build": _BUILD, "patterns": patterns,

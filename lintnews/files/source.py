@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _BREAK_RE = regex(r"\r\n|\r|\n")

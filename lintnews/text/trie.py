@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
 _META = set(".^$*+?{}[]()|\\")
 _PADDED_RE = regex(

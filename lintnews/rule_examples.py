@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 from lintnews.config import Settings, parse_settings
-from lintnews.engine.model import Finding, Rule
+from lintnews.engine.genre import DEFAULT_GENRE
+from lintnews.engine.rule_types import Finding, Rule
 from lintnews.engine.runner import lint_source
-from lintnews.genre import DEFAULT_GENRE
-from lintnews.source import SourceFile
+from lintnews.files.source import SourceFile
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,7 +36,7 @@ def run_example(rule: Rule, example: str) -> list[Finding]:
     if "<!--" not in example:
         return lint_source(SourceFile("example.txt", example_text(example)), [rule],
                            example_settings(rule), genre=DEFAULT_GENRE).findings
-    from lintnews.engine.registry import load_rules
+    from lintnews.ruleset import load_rules
 
     return lint_source(SourceFile("example.md", example_text(example)), [rule],
                        example_settings(rule), known=[rule, *load_rules()],

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lintnews import __version__
-from lintnews.cache_dir import cache_dir, save_marshal
+from lintnews.cache.directory import cache_dir, save_marshal
 
 KEY_SCHEME = "k13"  # bump when the way rule plans (parts, trigger keys) are computed changes
 STALE_AFTER = 30 * 24 * 3600  # seconds before another installation's unused cache is removed
@@ -58,6 +58,22 @@ def install_tag() -> str:
 
     where = str(Path(__file__).resolve().parent.parent).encode("utf-8", "surrogateescape")
     return f"{crc32(where):08x}"
+
+
+def import_path_fingerprint() -> str:
+    """The import folders and when each last changed (an install or removal changes it).
+
+    The first entry is left out: it is the running script's folder, or the current folder
+    under `python -m`, which changes whenever a file is saved there; nothing is installed
+    in it."""
+    parts = []
+    for entry in sys.path[1:]:
+        try:
+            parts.append(f"{entry}@{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            parts.append(f"{entry}@-")
+    return "|".join(parts)
+
 
 
 class RuleCache:
@@ -131,8 +147,6 @@ class RuleCache:
 
     def entry_points(self, discover: Any) -> list[tuple[str, str]]:
         """discover() for the installed plugins, remembered while no import folder changes."""
-        from lintnews.engine.entry_points import import_path_fingerprint
-
         key = import_path_fingerprint()
         if key in self.plugins:
             return [tuple(e) for e in self.plugins[key]]  # type: ignore[misc]

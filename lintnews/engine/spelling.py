@@ -13,10 +13,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from lintnews.cache.patterns import regex
 from lintnews.config import SPELLINGS
-from lintnews.regex_store import regex
 
-TABLE = Path(__file__).parent / "data" / "spelling.tsv"
+TABLE = Path(__file__).parent.parent / "data" / "spelling.tsv"
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
-from lintnews.source import looks_binary, special_kind
+from lintnews.files.source import looks_binary, special_kind
 
 ARTICLE_SUFFIXES = {".md", ".markdown", ".mdx", ".txt"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "venv", ".venv", "env",

@@ -19,10 +19,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lintnews.engine.model import Finding, Rule
-from lintnews.fix import EditMap, apply_edits, safe_edits, unified_diff, write_atomically
+from lintnews.engine.rule_types import Finding, Rule
+from lintnews.files.source import LineIndex, SourceFile
 from lintnews.markup import read_prose
-from lintnews.source import LineIndex, SourceFile
+from lintnews.workflow.apply_fixes import (
+    EditMap,
+    apply_edits,
+    safe_edits,
+    unified_diff,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
     from lintnews.config import ConfigFinder

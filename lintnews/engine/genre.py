@@ -24,11 +24,11 @@ from itertools import pairwise
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple
 
-from lintnews.cache_dir import parsed_toml
+from lintnews.cache.directory import parsed_toml
+from lintnews.cache.patterns import regex
 from lintnews.config import GenreLevel, Settings, genre_name, parse_genre_level
-from lintnews.engine.matcher import COMMON_WORDS
 from lintnews.markup.frontmatter import front_matter_values
-from lintnews.regex_store import regex
+from lintnews.text.words import COMMON_WORDS
 
 if TYPE_CHECKING:
     from lintnews.document.model import Document

@@ -12,9 +12,9 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
-TABLE = Path(__file__).parent / "data" / "syllable_exceptions.txt"
+TABLE = Path(__file__).parent.parent / "data" / "syllable_exceptions.txt"
 _SILENT_END_RE = regex(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$")
 _VOWEL_GROUP_RE = regex(r"[aeiouy]{1,2}")
 

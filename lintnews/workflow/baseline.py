@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from lintnews.document.model import Document
-from lintnews.engine.model import Finding
+from lintnews.engine.rule_types import Finding
 
 VERSION = 1
 CONTEXT_CHARS = 300

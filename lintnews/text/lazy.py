@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import cached_property
 
-from lintnews.regex_store import regex
+from lintnews.cache.patterns import regex
 
 
 class LazyRegex:

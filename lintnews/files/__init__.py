@@ -1,0 +1,1 @@
+"""Article files: reading and decoding them, with exact positions, and finding them in folders."""
