@@ -215,3 +215,59 @@ def test_saving_removes_caches_nobody_uses(tmp_path: Path) -> None:
     assert other_fresh.name in left  # another installation, in use
     assert ours_old.name not in left and other_old.name not in left
     assert len(left) == 2  # and this run's own file
+
+
+def _same_size_and_time(path: Path, text: str) -> None:
+    """Replace a file's content keeping its size and modification time, as `rsync -t` or a
+    checkout can."""
+    st = path.stat()
+    assert len(text.encode("utf-8")) == st.st_size
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_a_pack_changed_without_a_new_size_or_time_is_read_anew(tmp_path: Path) -> None:
+    pack = tmp_path / "packs" / "house.toml"
+    pack.parent.mkdir()
+    template = textwrap.dedent("""\
+        [[rule]]
+        code = "HS001"
+        name = "house-word"
+        category = "style"
+        severity = "warning"
+        message = "House style: avoid '{match}'."
+        phrases = ["WORD"]
+    """)
+    pack.write_text(template.replace("WORD", "zebra"), encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["packs"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The zebra and the tapir met at the zoo.\n\nMore.\n",
+                                    encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = _lintnews(["check", "a.txt"], cache, tmp_path)
+    assert "HS001" in first.stdout and "'zebra'" in first.stdout, first.stderr
+    _same_size_and_time(pack, template.replace("WORD", "tapir"))
+    second = _lintnews(["check", "a.txt"], cache, tmp_path)
+    assert "'tapir'" in second.stdout and "'zebra'" not in second.stdout, second.stdout
+
+
+def test_the_code_checksum_follows_content_not_times(tmp_path: Path) -> None:
+    from lintnews import __version__
+    from lintnews.cache.keys import package_checksum
+
+    package = tmp_path / "lintnews"
+    (package / "engine").mkdir(parents=True)
+    module = package / "engine" / "matcher.py"
+    module.write_text("WORDS = 'abc'\n", encoding="utf-8")
+    before = package_checksum(package)
+    _same_size_and_time(module, "WORDS = 'abd'\n")
+    assert package_checksum(package) != before  # an edit, whatever its time
+    (package / "engine" / "new_helper.py").write_text("X = 1\n", encoding="utf-8")
+    assert package_checksum(package) not in (before,)  # a new module counts: no list to keep
+    # an installed wheel: pip's RECORD (a hash of every file) stands for the files
+    record = tmp_path / f"lintnews-{__version__}.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("lintnews/engine/matcher.py,sha256=abc,14\n", encoding="utf-8")
+    installed = package_checksum(package)
+    assert installed.startswith("r")
+    record.write_text("lintnews/engine/matcher.py,sha256=abd,14\n", encoding="utf-8")
+    assert package_checksum(package) != installed

@@ -24,12 +24,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lintnews import __version__, regex_internals
-from lintnews.cache.rules import code_tag
+from lintnews import regex_internals
+from lintnews.cache.keys import code_tag
 
 # What the entries depend on: the interpreter build (its instruction lists and marshal's
-# format), and lintnews' version and planning code for the derived values.
-_BUILD = f"{regex_internals.BUILD}-lintnews-{__version__}-{code_tag()}"
+# format), and lintnews' code for the derived values (lintnews.cache.keys).
+_BUILD = f"{regex_internals.BUILD}-lintnews-{code_tag()}"
 STORE_NAME = f"regex-{crc32(regex_internals.BUILD.encode()):08x}.marshal"
 # What earlier versions stored, no longer read: removed when a store is saved.
 _RETIRED_STORE_NAMES = ("regex.marshal", "derived.marshal")

@@ -1,9 +1,11 @@
 """A small on-disk cache that keeps start-up short for the pre-commit case.
 
 Three things are expensive to redo on every run and cheap to remember: the parsed TOML of the
-rule packs (keyed by file, size and modification time), each rule's plan (its pattern split
-into parts with their trigger keys, keyed by the pack file's version and the rule's code), and
-which plugins are installed (see entry_points.py). All are pure functions of their keys, so a
+rule packs (keyed by each file's path and content), each rule's plan (its pattern split into
+parts with their trigger keys, keyed by the pack file's version and the rule's code), and
+which plugins are installed (see lintnews.engine.entry_points). The file's name carries a
+checksum of lintnews' own code (lintnews.cache.keys), so a plan is never read by other code
+than the code that worked it out. All are pure functions of their keys, so a
 stale or missing cache only costs time. The cache lives in $LINTNEWS_CACHE_DIR, else
 $XDG_CACHE_HOME/lintnews, else ~/.cache/lintnews; LINTNEWS_NO_CACHE=1 turns it off, and an
 unwritable folder simply means no cache. Nothing is ever downloaded.
@@ -15,49 +17,13 @@ import contextlib
 import marshal
 import os
 import sys
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lintnews import __version__
 from lintnews.cache.directory import cache_dir, save_marshal
+from lintnews.cache.keys import code_tag, content_key, install_tag, python_tag
 
-KEY_SCHEME = "k13"  # bump when the way rule plans (parts, trigger keys) are computed changes
 STALE_AFTER = 30 * 24 * 3600  # seconds before another installation's unused cache is removed
-# The modules whose code decides what is cached; an edit to one (a developer's checkout)
-# changes the cache's name, so a stale plan is never used even before KEY_SCHEME is bumped.
-_PLANNING_MODULES = ("engine/cache.py", "engine/declarative.py", "engine/phrases.py",
-                     "engine/prefilter.py", "engine/pattern_openings.py", "engine/matcher.py",
-                     "engine/trie.py", "document/attribution.py")
-
-
-def python_tag() -> str:
-    return f"py{sys.version_info[0]}{sys.version_info[1]}"
-
-
-@lru_cache(maxsize=1)
-def code_tag() -> str:
-    """KEY_SCHEME plus a checksum of the planning modules' sizes and modification times."""
-    from binascii import crc32
-
-    package = Path(__file__).resolve().parent.parent
-    stamps = []
-    for name in _PLANNING_MODULES:
-        try:
-            st = (package / name).stat()
-            stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            stamps.append(f"{name}:-")
-    return f"{KEY_SCHEME}{crc32('|'.join(stamps).encode()):08x}"
-
-
-@lru_cache(maxsize=1)
-def install_tag() -> str:
-    """A short name for where this lintnews is installed."""
-    from binascii import crc32  # built in; hashlib would cost 3 ms of start-up
-
-    where = str(Path(__file__).resolve().parent.parent).encode("utf-8", "surrogateescape")
-    return f"{crc32(where):08x}"
 
 
 def import_path_fingerprint() -> str:
@@ -85,7 +51,7 @@ class RuleCache:
         self.enabled = enabled and self.folder is not None
         # One file per installation: two virtualenvs' packs never crowd each other's cache.
         self._stem = f"rules-{install_tag()}"
-        name = f"{self._stem}-{__version__}-{code_tag()}-{python_tag()}.marshal"
+        name = f"{self._stem}-{code_tag()}-{python_tag()}.marshal"
         self._file = self.folder / name if self.folder else None
         self.packs: dict[str, Any] = {}
         self.plans: dict[str, dict[str, Any]] = {}
@@ -112,12 +78,8 @@ class RuleCache:
 
     @staticmethod
     def file_key(path: Path) -> str | None:
-        """Identifies one version of a file: its path, size and modification time."""
-        try:
-            st = path.stat()
-        except OSError:
-            return None
-        return f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+        """Identifies one version of a file: its path and content (lintnews.cache.keys)."""
+        return content_key(path)
 
     def pack_data(self, path: Path, parse: Any) -> Any:
         """parse(path) for a pack file, remembered while the file is unchanged."""

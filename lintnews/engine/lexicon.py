@@ -354,16 +354,15 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
 
 
 def _code_stamp() -> str:
-    """This module's version: a change to how entries are read invalidates the cache."""
-    try:
-        st = Path(__file__).stat()
-    except OSError:  # pragma: no cover - always there
-        return "-"
-    return f"{st.st_size}-{st.st_mtime_ns}"
+    """lintnews' code (lintnews.cache.keys): a change to how entries are read invalidates
+    the cache."""
+    from lintnews.cache.keys import code_tag
+
+    return code_tag()
 
 
 def _cache_file() -> Path | None:
-    from lintnews.cache.rules import install_tag, python_tag
+    from lintnews.cache.keys import install_tag, python_tag
 
     folder = cache_dir()
     return folder / f"lexicon-{install_tag()}-{python_tag()}.marshal" if folder else None
