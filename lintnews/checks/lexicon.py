@@ -3,7 +3,8 @@
 All classes share one pass over the document (lintnews.engine.lexicon); each rule reports its
 own class, so a desk can select, ignore or re-grade "size judgements" apart from "pejorative
 labels". The context rules are those of the hand-written loaded-language rules: not inside
-quotations (the runner), not in a name or a title, not where the word is mentioned rather than
+quotations (the runner), not in a name or a title (except for an entry whose lemma is written
+with capitals, a label capitalised by nature such as "RINO"), not where the word is mentioned rather than
 used, and not inside what a named source is reported as saying, except for the writer's stance
 and intensifiers, which stay the writer's words there.
 """
@@ -100,8 +101,9 @@ def _writers(doc: Document, hit: LexiconHit) -> bool:
         return False
     if doc.quotation_at(hit.start) is not None:
         return False  # quoted, or a term in quote marks ('the "radical left"'): not the writer's
-    if is_title(prose, sentence.start, hit.start):
-        return False
+    if is_title(prose, sentence.start, hit.start) and \
+            not entry.written_as_label(prose[hit.start:hit.end]):
+        return False  # a name or a title ("the Iconic Hotel"), not a label such as "RINO"
     if is_mentioned(prose, max(sentence.start, hit.start - _CONTEXT_CHARS), hit.start, hit.end):
         return False
     if sentence.paragraph in doc.speaker_paragraphs:
