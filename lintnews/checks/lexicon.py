@@ -120,7 +120,11 @@ def _writers(doc: Document, hit: LexiconHit) -> bool:
 def _hit(doc: Document, hit: LexiconHit, beside: str = "") -> Hit:
     entry, text = hit.entry, TEXTS[hit.entry.kind]
     found = doc.prose[hit.start:hit.end]
-    suggestions = tuple(match_case(s.strip(), found) for s in entry.neutral.split(";")
+    sentence = doc.sentence_at(hit.start)
+    # a label's own capitals ("the Chinese virus") ask for no capital, a sentence's first do
+    opens_sentence = sentence is None or not doc.prose[sentence.start:hit.start].strip()
+    case_of = found if opens_sentence or not entry.written_as_label(found) else found.lower()
+    suggestions = tuple(match_case(s.strip(), case_of) for s in entry.neutral.split(";")
                         if s.strip())
     advice = (f"consider {' or '.join(repr(s) for s in suggestions)}" if suggestions
               else text.advice)
