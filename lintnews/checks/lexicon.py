@@ -3,10 +3,10 @@
 All classes share one pass over the document (lintnews.engine.lexicon); each rule reports its
 own class, so a desk can select, ignore or re-grade "size judgements" apart from "pejorative
 labels". The context rules are those of the hand-written loaded-language rules: not inside
-quotations (the runner), not in a name or a title (except for an entry whose lemma is written
-with capitals, a label capitalised by nature such as "RINO"), not where the word is mentioned rather than
-used, and not inside what a named source is reported as saying, except for the writer's stance
-and intensifiers, which stay the writer's words there.
+quotations (the runner), not in a name or a title (unless the entry's lemma is written with
+capitals: a label capitalised by nature, such as "RINO"), not where the word is mentioned
+rather than used, and not inside what a named source is reported as saying, except for the
+writer's stance and intensifiers, which stay the writer's words there.
 """
 
 from __future__ import annotations

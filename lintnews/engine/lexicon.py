@@ -73,7 +73,7 @@ class Entry(NamedTuple):
         found_words = _TOKEN_RE.findall(found)
         return len(lemma_words) == len(found_words) and all(
             found_word[i].isupper()
-            for lemma_word, found_word in zip(lemma_words, found_words)
+            for lemma_word, found_word in zip(lemma_words, found_words, strict=True)
             for i, letter in enumerate(lemma_word[:len(found_word)]) if letter.isupper())
 
 
