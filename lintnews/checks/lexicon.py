@@ -203,7 +203,9 @@ RATIONALES = {
     rules/lexicon.tsv, class size.""",
     "pejorative": """Why is this bad? Labels such as "thug", "zealot" or "crony" judge people
     instead of describing them. Describe what they did, or attribute the label to whoever used
-    it. Entries: rules/lexicon.tsv, class pejorative.""",
+    it. A label capitalised by nature ("RINO", "Trumptards"; its lemma is written with capitals)
+    is flagged mid-sentence too, where a capitalised word is otherwise taken for a name. Entries:
+    rules/lexicon.tsv, class pejorative.""",
     "status-label": """Why is this bad? Political and legal-status labels such as "illegals"
     or "death tax" take a side; stylebooks give a neutral term. Entries: rules/lexicon.tsv,
     class status-label, with the neutral wording.""",
@@ -254,8 +256,10 @@ size = _rule_for(
 pejorative = _rule_for(
     "pejorative", "LN216", "lexicon-pejorative",
     "Pejorative labels for people or groups from the lexicon: 'thugs', 'zealots', 'cronies'.",
-    bad=["The president appointed his cronies to the board."],
-    good=["The president appointed two former campaign aides to the board."])
+    bad=["The president appointed his cronies to the board.",
+         "The two RINO senators blocked the bill on Tuesday."],
+    good=["The president appointed two former campaign aides to the board.",
+          "The two Republican senators blocked the bill on Tuesday."])
 status_label = _rule_for(
     "status-label", "LN217", "lexicon-status-label",
     "Political and legal-status labels a stylebook replaces, from the lexicon.",
