@@ -269,3 +269,46 @@ def test_a_phrase_ending_in_a_noun_matches_its_plural() -> None:
 
     assert "witch hunts" in forms_of("witch hunt", "PHRASE")
     assert "storm outs" not in forms_of("storm out", "PHRASE")  # a particle, not a noun
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    # a label capitalised by nature (its lemma has capitals in the sheet) is no name mid-sentence
+    ("The two RINO senators blocked the bill on Tuesday.", [("LN216", "RINO", "warning")]),
+    ("He blamed the Chinese virus for the losses.",
+     [("LN217", "Chinese virus", "warning")]),
+    ("Several local Democrat lawmakers opposed the plan.",
+     [("LN217", "Democrat lawmakers", "warning")]),
+    ("Officials in Tokyo said the word Japs was painted on the wall.", []),  # mentioned
+    # written without the lemma's capitals, a capitalised word is still a name
+    ("The coach praised Rino Gattuso after the match on Sunday.", []),
+    # another party's word makes the same words a name
+    ("The Liberal Democrat candidate won the by-election.", []),
+    # a lower-case lemma is skipped as a name or a title, as before
+    ("Guests stayed at the Iconic Hotel on Friday.", []),
+])
+def test_labels_capitalised_by_nature(body: str, found: list[tuple[str, str, str]]) -> None:
+    assert flagged(body) == found
+
+
+def test_a_labels_own_capitals_do_not_capitalise_its_suggestion() -> None:
+    text = "Headline\n\nHe blamed the Chinese virus for the losses.\n"
+    [finding] = lint_text(text, "a.txt", select=DEFAULT_ON, rules=RULES)
+    assert finding.suggestions[0] == "coronavirus"
+
+
+def test_a_house_lexicons_lower_case_lemma_behaves_as_before(tmp_path: Path) -> None:
+    """The capitals are the marker: a house file that writes "rino" in lower case overrides the
+    built-in "RINO" and is skipped, capitalised mid-sentence, as a name would be."""
+    (tmp_path / "lexicon.tsv").write_text(
+        HEADER + "rino\tNOUN\tpejorative\twarning\tRepublican\t\t\thouse style\n"
+        "Grifter\tNOUN\tpejorative\twarning\t\t\t\thouse style\n", encoding="utf-8")
+    settings = Settings(lexicons=(tmp_path / "lexicon.tsv",))
+    assert flagged("The two RINO senators blocked the bill on Tuesday.", settings) == []
+    assert flagged("The two rino senators blocked the bill on Tuesday.", settings) == \
+        [("LN216", "rino", "warning")]
+    # and a house file that writes a lemma with capitals marks it as a label
+    assert flagged("The two Grifter senators blocked the bill on Tuesday.", settings) == \
+        [("LN216", "Grifter", "warning")]
+    entries = {e.lemma: e for e in read_lexicon(
+        (tmp_path / "lexicon.tsv").read_text(encoding="utf-8"), "lexicon.tsv")}
+    assert entries["rino"].written == "" and entries["grifter"].written == "Grifter"

@@ -13,6 +13,9 @@ Inputs (tab-separated, one row per reviewed candidate or entry):
 - tools/lexicon/regrade-*.tsv: a second reading's severity (lemma, pos, severity) for
   entries graded on a first reading (regrade-1: info entries a senior editor raised; regrade-2:
   entries a blind reading found misgraded, such as "merely", mostly "only" and not a size).
+A lemma written with capitals ("RINO", "Never Trumper", "Wuhan virus") is a label capitalised
+by nature: it keeps its capitals in rules/lexicon.tsv, and the linter does not skip it as a
+name or a title when it is capitalised mid-sentence (it still matches in any case).
 An optional `forms` column lists the forms where an inflection is another word ("crow", not
 "crew"). Kept rows become entries; a later sheet's row for the same lemma and part of speech
 replaces an earlier one (guide sheets come after candidate sheets, in name order;
@@ -56,9 +59,11 @@ HEADER = """\
 # - Inflected forms: lemminflect (MIT licence).
 # No GPL, non-commercial or AGPL data is used.
 #
-# Columns: lemma, pos (ADJ ADV NOUN VERB PHRASE), class, severity (error warning info off),
-# neutral (suggested wording, ";" between choices), neutral_before / neutral_after (words that
-# show the neutral sense right before / after), source, forms ("|" between forms).
+# Columns: lemma (with capitals for a label capitalised by nature, such as "RINO", which is then
+# not taken for a name mid-sentence), pos (ADJ ADV NOUN VERB PHRASE), class, severity (error
+# warning info off), neutral (suggested wording, ";" between choices), neutral_before /
+# neutral_after (words that show the neutral sense right before / after), source, forms ("|"
+# between forms).
 """
 
 
@@ -73,7 +78,9 @@ def normalise(row: dict[str, str], default_source: str) -> dict[str, str] | None
     pos = (row.get("pos") or "").strip().upper()
     kind = (row.get("class") or "").strip().lower()
     severity = (row.get("severity") or "warning").strip().lower()
-    lemma = " ".join((row.get("lemma") or "").strip().lower().split())
+    # a lemma written with capitals ("RINO", "Wuhan virus") is capitalised by nature and keeps
+    # them: the linter then does not take it, capitalised mid-sentence, for a name
+    lemma = " ".join((row.get("lemma") or "").strip().split())
     if not lemma or kind not in CLASSES or severity not in LEVELS:
         return None
     if pos not in POS:
@@ -92,7 +99,7 @@ def normalise(row: dict[str, str], default_source: str) -> dict[str, str] | None
             "source": source,
             # a reviewer may list the forms where an inflection is another word: "crow"'s
             # past tense "crew" is a ship's crew in news copy
-            "forms": (row.get("forms") or "").strip() or "|".join(forms_of(lemma, pos))}
+            "forms": (row.get("forms") or "").strip().lower() or "|".join(forms_of(lemma, pos))}
 
 
 def hand_written_words() -> set[tuple[str, ...]]:
@@ -127,7 +134,7 @@ def build() -> str:
             forms = {tuple(re.findall(r"[^\W_]+", f)) for f in entry["forms"].split("|")} \
                 if entry is not None else set()
             if entry is not None and not forms & owned:
-                entries[(entry["lemma"], entry["pos"])] = entry
+                entries[(entry["lemma"].lower(), entry["pos"])] = entry
     # Second readings: a senior editor's severity for entries graded on a first reading.
     for path in sorted(SHEETS.glob("regrade-*.tsv")):
         for row in read_sheet(path):
@@ -142,7 +149,7 @@ def build() -> str:
                         escapechar="\\")
     writer.writerow(COLUMNS)
     for entry in sorted(entries.values(), key=lambda e: (CLASSES.index(e["class"]),
-                                                         e["lemma"], e["pos"])):
+                                                         e["lemma"].lower(), e["pos"])):
         writer.writerow([entry[c] for c in COLUMNS])
     return out.getvalue()
 

@@ -3,6 +3,7 @@
     apt-get install wordnet-base wordnet-sense-index   # Princeton WordNet 3.0 (WordNet licence)
     pip install nltk lemminflect
     python tools/lexicon_wordnet.py --wordnet /usr/share/wordnet --out DIR [--parts 4]
+    python tools/lexicon_wordnet.py --usage-domains --out DIR [--parts 1]
 
 A copy editor's loaded vocabulary comes in families: whoever queries "callous" queries
 "callously", "callousness" and "heartless". This generator starts from the entries already
@@ -12,7 +13,15 @@ adjective and the adjective an adverb comes from. Every candidate carries the se
 sense (WordNet's gloss) it came through, and, as tools/lexicon_candidates.py does, its count
 and up to two sentences in the 291 Wikinews articles, so that the reviewer judges it against
 real copy. Lemmas already reviewed in any sheet of tools/lexicon/ (kept or dropped) are left
-out. WordNet itself is not shipped; it only proposes words. WordNet 3.0 licence: Princeton
+out.
+
+With --usage-domains it proposes instead every lemma of the synsets WordNet marks with a
+disparaging usage domain (`synset.usage_domains()`: disparagement.n.01, also reached as
+derogation.n.01; ethnic_slur.n.01; obscenity.n.02, also vulgarism.n.01), whatever the lexicon
+holds: WordNet's lexicographers, not a seed, say the sense belongs there. Each candidate carries
+its domain, gloss, count and sentences in the same way; a lemma WordNet writes with capitals
+("Jap", "Redskin") keeps them, for the reviewer to decide whether it is capitalised by nature.
+WordNet itself is not shipped; it only proposes words. WordNet 3.0 licence: Princeton
 University, permissive (use, copy, modify and distribute, with the copyright notice).
 """
 
@@ -113,16 +122,36 @@ def adverbs_of(wn) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyp
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--parts", type=int, default=4)
-    args = parser.parse_args()
+# WordNet 3.0's usage domains of a disparaging sense (derogation.n.01 and vulgarism.n.01 are
+# other names of the first and the third synsets)
+DISPARAGING_DOMAINS = ("disparagement.n.01", "ethnic_slur.n.01", "obscenity.n.02")
+
+
+def usage_domain_candidates(wn, done: set[tuple[str, str]]  # type: ignore[no-untyped-def]
+                            ) -> dict[tuple[str, str], dict[str, set[str]]]:
+    """(lemma, pos) → its domains and glosses, for every lemma of a synset in a disparaging
+    usage domain that no sheet has reviewed."""
+    found: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for domain_name in DISPARAGING_DOMAINS:
+        domain = wn.synset(domain_name)
+        for synset in domain.in_usage_domains():
+            for name in synset.lemmas():
+                word = name.name().replace("_", " ")
+                key = (word, "PHRASE" if " " in word else UPOS[synset.pos()])
+                if (word.lower(), key[1]) in done or word.count(" ") > 2:
+                    continue
+                row = found.setdefault(key, {"via": set(), "gloss": set()})
+                row["via"].add(f"usage domain {domain.lemmas()[0].name()}")
+                row["gloss"].add(synset.definition())
+    return found
+
+
+def seed_candidates(wn, done: set[tuple[str, str]]  # type: ignore[no-untyped-def]
+                    ) -> dict[tuple[str, str], dict[str, set[str]]]:
+    """(lemma, pos) → the seeds and glosses it came through, for the WordNet neighbours of the
+    lexicon's warning and error entries that no sheet has reviewed."""
     from lemminflect import getAllInflections
 
-    wn = open_wordnet(args.wordnet)
-    done = reviewed()
     adverbs = adverbs_of(wn)
     found: dict[tuple[str, str], dict[str, set[str]]] = {}
     for lemma, pos, kind in seeds():
@@ -140,31 +169,53 @@ def main() -> None:
             row = found.setdefault(key, {"via": set(), "gloss": set()})
             row["via"].add(f"{relation} of {lemma} ({kind})")
             row["gloss"].add(gloss)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--parts", type=int, default=4)
+    parser.add_argument("--usage-domains", action="store_true",
+                        help="propose the lemmas of WordNet's disparaging usage domains "
+                             "instead of the neighbours of the lexicon's entries")
+    args = parser.parse_args()
+    from lemminflect import getAllInflections
+
+    wn = open_wordnet(args.wordnet)
+    done = reviewed()
+    found = usage_domain_candidates(wn, done) if args.usage_domains else \
+        seed_candidates(wn, done)
     sentences = corpus_sentences()
     rows = []
-    for (word, pos), row in sorted(found.items()):
+    for (lemma, pos), row in sorted(found.items(), key=lambda item: (item[0][0].lower(),
+                                                                      item[0][1])):
+        word = lemma.lower()
         forms = {word}
         if pos in ("ADJ", "NOUN", "VERB"):
             for values in getAllInflections(word, upos=pos).values():
-                forms.update(values)
+                forms.update(v.lower() for v in values)
         hits = [s for form in sorted(forms) for s in sentences.get(form, [])] if " " not in word \
             else [s for s in {x for f in forms for x in sentences.get(f.split()[0], [])}
                   if word in s.lower()]
         examples = [s if len(s) <= 220 else s[:217] + "..." for s in hits[:2]]
-        rows.append([word, pos, "; ".join(sorted(row["via"]))[:300],
+        rows.append([lemma, pos, "; ".join(sorted(row["via"]))[:300],
                      " | ".join(sorted(row["gloss"]))[:300], len(hits), *examples,
                      *[""] * (2 - len(examples))])
     args.out.mkdir(parents=True, exist_ok=True)
     size = -(-len(rows) // args.parts)
+    stem = "wnu-candidates" if args.usage_domains else "wn-candidates"
     for part in range(args.parts):
-        with (args.out / f"wn-candidates-{part + 1}.tsv").open("w", encoding="utf-8",
-                                                               newline="") as f:
+        with (args.out / f"{stem}-{part + 1}.tsv").open("w", encoding="utf-8",
+                                                         newline="") as f:
             writer = csv.writer(f, delimiter="\t", lineterminator="\n")
             writer.writerow(["lemma", "pos", "via", "wordnet_sense", "wikinews_count",
                              "example_1", "example_2"])
             writer.writerows(rows[part * size:(part + 1) * size])
-    print(f"{len(rows)} candidates from {len(seeds())} seeds in {args.parts} parts under "
-          f"{args.out}")
+    origin = "WordNet's disparaging usage domains" if args.usage_domains else \
+        f"{len(seeds())} seeds"
+    print(f"{len(rows)} candidates from {origin} in {args.parts} parts under {args.out}")
 
 
 if __name__ == "__main__":

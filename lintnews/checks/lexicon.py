@@ -3,9 +3,10 @@
 All classes share one pass over the document (lintnews.engine.lexicon); each rule reports its
 own class, so a desk can select, ignore or re-grade "size judgements" apart from "pejorative
 labels". The context rules are those of the hand-written loaded-language rules: not inside
-quotations (the runner), not in a name or a title, not where the word is mentioned rather than
-used, and not inside what a named source is reported as saying, except for the writer's stance
-and intensifiers, which stay the writer's words there.
+quotations (the runner), not in a name or a title (unless the entry's lemma is written with
+capitals: a label capitalised by nature, such as "RINO"), not where the word is mentioned
+rather than used, and not inside what a named source is reported as saying, except for the
+writer's stance and intensifiers, which stay the writer's words there.
 """
 
 from __future__ import annotations
@@ -100,8 +101,9 @@ def _writers(doc: Document, hit: LexiconHit) -> bool:
         return False
     if doc.quotation_at(hit.start) is not None:
         return False  # quoted, or a term in quote marks ('the "radical left"'): not the writer's
-    if is_title(prose, sentence.start, hit.start):
-        return False
+    if is_title(prose, sentence.start, hit.start) and \
+            not entry.written_as_label(prose[hit.start:hit.end]):
+        return False  # a name or a title ("the Iconic Hotel"), not a label such as "RINO"
     if is_mentioned(prose, max(sentence.start, hit.start - _CONTEXT_CHARS), hit.start, hit.end):
         return False
     if sentence.paragraph in doc.speaker_paragraphs:
@@ -118,7 +120,11 @@ def _writers(doc: Document, hit: LexiconHit) -> bool:
 def _hit(doc: Document, hit: LexiconHit, beside: str = "") -> Hit:
     entry, text = hit.entry, TEXTS[hit.entry.kind]
     found = doc.prose[hit.start:hit.end]
-    suggestions = tuple(match_case(s.strip(), found) for s in entry.neutral.split(";")
+    sentence = doc.sentence_at(hit.start)
+    # a label's own capitals ("the Chinese virus") ask for no capital, a sentence's first do
+    opens_sentence = sentence is None or not doc.prose[sentence.start:hit.start].strip()
+    case_of = found if opens_sentence or not entry.written_as_label(found) else found.lower()
+    suggestions = tuple(match_case(s.strip(), case_of) for s in entry.neutral.split(";")
                         if s.strip())
     advice = (f"consider {' or '.join(repr(s) for s in suggestions)}" if suggestions
               else text.advice)
@@ -197,7 +203,9 @@ RATIONALES = {
     rules/lexicon.tsv, class size.""",
     "pejorative": """Why is this bad? Labels such as "thug", "zealot" or "crony" judge people
     instead of describing them. Describe what they did, or attribute the label to whoever used
-    it. Entries: rules/lexicon.tsv, class pejorative.""",
+    it. A label capitalised by nature ("RINO", "Trumptards"; its lemma is written with capitals)
+    is flagged mid-sentence too, where a capitalised word is otherwise taken for a name. Entries:
+    rules/lexicon.tsv, class pejorative.""",
     "status-label": """Why is this bad? Political and legal-status labels such as "illegals"
     or "death tax" take a side; stylebooks give a neutral term. Entries: rules/lexicon.tsv,
     class status-label, with the neutral wording.""",
@@ -248,8 +256,10 @@ size = _rule_for(
 pejorative = _rule_for(
     "pejorative", "LN216", "lexicon-pejorative",
     "Pejorative labels for people or groups from the lexicon: 'thugs', 'zealots', 'cronies'.",
-    bad=["The president appointed his cronies to the board."],
-    good=["The president appointed two former campaign aides to the board."])
+    bad=["The president appointed his cronies to the board.",
+         "The two RINO senators blocked the bill on Tuesday."],
+    good=["The president appointed two former campaign aides to the board.",
+          "The two Republican senators blocked the bill on Tuesday."])
 status_label = _rule_for(
     "status-label", "LN217", "lexicon-status-label",
     "Political and legal-status labels a stylebook replaces, from the lexicon.",

@@ -60,6 +60,21 @@ class Entry(NamedTuple):
     neutral_after: frozenset[str]
     source: str
     forms: tuple[str, ...] = ()  # written out by tools/build_lexicon.py; else worked out here
+    # The lemma as its file writes it, when that has capitals ("RINO", "Wuhan virus"): a label
+    # capitalised by nature, which a capital mid-sentence does not make a name or a title.
+    written: str = ""
+
+    def written_as_label(self, found: str) -> bool:
+        """Is `found` a capitalised-by-nature entry written with the capitals of its lemma?
+        "RINOs" is "RINO"'s label, "Rino Gattuso" is a name; a lower-case lemma has none."""
+        if not self.written:
+            return False
+        lemma_words = _TOKEN_RE.findall(self.written)
+        found_words = _TOKEN_RE.findall(found)
+        return len(lemma_words) == len(found_words) and all(
+            found_word[i].isupper()
+            for lemma_word, found_word in zip(lemma_words, found_words, strict=True)
+            for i, letter in enumerate(lemma_word[:len(found_word)]) if letter.isupper())
 
 
 class LexiconHit(NamedTuple):
@@ -302,6 +317,7 @@ def read_lexicon(text: str, where: str) -> list[Entry]:
         row = [cell.strip() for cell in row] + [""] * (width + 1 - len(row))
         lemma, pos, kind, severity, neutral, before, after, source, forms = (
             row[i] for i in order)
+        written = lemma if lemma != lemma.lower() else ""  # capitalised by nature
         lemma, pos, kind, severity = lemma.lower(), pos.upper(), kind.lower(), severity.lower()
         if not lemma or pos not in POS or kind not in CLASSES or severity not in LEVELS:
             _invalid(f"{where}: row {number}", lemma, pos, kind, severity)
@@ -309,7 +325,8 @@ def read_lexicon(text: str, where: str) -> list[Entry]:
             lemma, pos, kind, severity, neutral,
             frozenset(before.lower().split()) if before else empty,
             frozenset(after.lower().split()) if after else empty, source,
-            tuple(f.strip().lower() for f in forms.split("|") if f.strip()) if forms else ()))
+            tuple(f.strip().lower() for f in forms.split("|") if f.strip()) if forms else (),
+            written))
     return entries
 
 
