@@ -59,10 +59,26 @@ def entry() -> None:
         code: int | str | None = 0
     except SystemExit as done:
         code = done.code
+    except OSError as error:  # the report could not be written: a full disk, a closed pipe
+        code = _report_unwritable(error)
     if not _output_flushed():
         code = code or 1
     gc.freeze()
     sys.exit(code)
+
+
+def _report_unwritable(error: OSError) -> int:
+    """A one-line message instead of a traceback when standard output cannot take the report
+    (`> /dev/full`, a full disk); a reader that went away (`| head`) is not an error of ours,
+    and the exit code says the report was not delivered."""
+    import errno
+
+    if error.errno == errno.EPIPE:
+        return EXIT_FINDINGS
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"lintnews: error: cannot write the report: "
+                         f"{error.strerror or error}\n")
+    return EXIT_ERROR
 
 
 def _output_flushed() -> bool:

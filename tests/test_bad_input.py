@@ -30,6 +30,8 @@ elsewhere are not repeated; the test here adds the angle they miss and says wher
 | rule pack with a syntax error | exit 2, names the file | here (bad regex, not UTF-8) |
 | plugin rule that raises | that rule's internal error; others run; exit 2 | here; test_plugins |
 | plugin that fails to import | exit 2, names the plugin | here (SyntaxError); test_plugins |
+| standard output cannot be written (disk full) | exit 2, one line, no traceback | here |
+| the reader of standard output goes away (`| head`) | exit 1, no traceback | here |
 
 Notes on the choices:
 - A binary file named on the command line is an error (exit 2): it was asked for. Met while
@@ -875,3 +877,36 @@ def test_excluded_binary_file_in_a_walked_folder_gets_no_notice(tmp_path: Path):
     proc = lintnews(tmp_path, "check", ".")
     assert proc.returncode == 1
     assert "photo.txt" not in proc.stderr
+
+
+SEED_ARTICLE = Path(__file__).parent / "data" / "seed-article.txt"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("copies", [1, 40])  # a short report, and one beyond any buffer
+def test_a_full_disk_under_standard_output_is_one_line_not_a_traceback(tmp_path: Path,
+                                                                       copies: int) -> None:
+    for i in range(copies):
+        (tmp_path / f"a{i}.txt").write_text(SEED_ARTICLE.read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "lintnews", "check", str(tmp_path)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=300)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "lintnews: error: cannot write the report: No space left on device"]
+
+
+def test_a_reader_that_goes_away_is_not_a_traceback(tmp_path: Path) -> None:
+    for i in range(40):
+        (tmp_path / f"a{i}.txt").write_text(SEED_ARTICLE.read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "lintnews", "check", str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    assert process.wait(timeout=300) == 1
+    assert "Traceback" not in stderr
