@@ -17,9 +17,8 @@ import pytest
 
 import lintnews.fix
 import lintnews.fixing
-from lintnews.config import ConfigFinder
-from lintnews.fixing import Relint, fix_source, relinter
-from lintnews.session import Options
+from lintnews.core import Linter
+from lintnews.fixing import Relint, fix_source
 from lintnews.source import SourceFile
 
 SEED = (Path(__file__).parent / "data" / "seed-article.txt").read_text(encoding="utf-8")
@@ -29,7 +28,7 @@ FIX_MODULES = {lintnews.fix.__file__, lintnews.fixing.__file__}
 
 @pytest.fixture(scope="module")
 def relint() -> Relint:
-    return relinter(ConfigFinder(None), Options())
+    return Linter().relint
 
 
 def lines_executed_in_fix_modules(work: Callable[[], Any]) -> int:
