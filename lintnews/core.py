@@ -22,6 +22,7 @@ in the order the files were found, so the output does not depend on the job coun
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import sys
 from collections import Counter
@@ -213,6 +214,7 @@ class Linter:
             raise ValueError("give settings or config_path, not both")
         self.finder = ConfigFinder.fixed(settings) if settings is not None \
             else ConfigFinder(config_path)
+        self.settings = settings
         self.config_path = config_path
         self.options = Options(
             select=tuple(select) if select is not None else None, ignore=tuple(ignore),
@@ -222,8 +224,7 @@ class Linter:
 
     def _with(self, **changes: object) -> Linter:
         """This linter (its configs and loaded rules) with other options."""
-        other = object.__new__(Linter)
-        other.__dict__.update(self.__dict__)
+        other = copy.copy(self)  # shallow: the same finder and rule book
         other.options = self.options._replace(**changes)
         return other
 
@@ -418,7 +419,7 @@ class Linter:
             self._compile_rules(targets[:1])
             initializer, initargs = _adopt_worker_linter, (self,)
         else:
-            initializer, initargs = _start_worker, (self.config_path, self.finder, options)
+            initializer, initargs = _start_worker, (self.settings, self.config_path, options)
         with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context,
                                  initializer=initializer, initargs=initargs) as pool:
             yield from pool.map(_lint_in_worker, files, chunksize=chunk)
@@ -521,13 +522,11 @@ def _adopt_worker_linter(linter: Linter) -> None:
     _worker_linter = linter
 
 
-def _start_worker(config_path: Path | None, finder: ConfigFinder, options: Options) -> None:
-    linter = object.__new__(Linter)
-    linter.finder = finder
-    linter.config_path = config_path
-    linter.options = options
-    linter.book = RuleBook()
-    _adopt_worker_linter(linter)
+def _start_worker(settings: Settings | None, config_path: Path | None,
+                  options: Options) -> None:
+    """A spawned worker's Linter, built as the parent's was (rules given to the parent's
+    `rules` are not sent: the worker loads the config's)."""
+    _adopt_worker_linter(Linter(settings, config_path=config_path)._with(**options._asdict()))
 
 
 def _lint_in_worker(target: Target) -> Result:
