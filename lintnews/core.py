@@ -269,7 +269,8 @@ class Linter:
 
             result.metrics = document_metrics(linted.document)
         if options.baseline_root is not None:
-            result.entries = [entry_for(f, linted.document, options.baseline_root)
+            recorded_as = relative_path(Path(source.path), options.baseline_root)
+            result.entries = [entry_for(f, linted.document, recorded_as)
                               for f in linted.findings]
         if options.extents:
             result.extents = [_extent(f, linted.document, source.line_index)
