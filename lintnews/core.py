@@ -7,7 +7,7 @@ which config a file gets, which rules run on it, whether its findings fail the r
 baseline or a change set leaves out (`Linter.run`).
 
     linter = Linter(select=("LN2",))
-    result = linter.lint_text("The legendary coach left.\\n", "story.md")
+    result = linter.lint_text("The legendary coach left.\\n", "story.txt")
     for result in linter.lint_paths(["articles/"]):
         ...
 
