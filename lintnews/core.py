@@ -140,7 +140,7 @@ class Outcome:
 
     report: Report
     # The files linted with their text kept (for fixing), each with the findings reported.
-    results: list[Result] = field(default_factory=list)
+    fixable: list[Result] = field(default_factory=list)
     failed: bool = False  # some file has findings at or above its fail-on
     rule_errors: list[str] = field(default_factory=list)
     baseline_entries: Counter[Entry] = field(default_factory=Counter)  # today's, for writing
@@ -475,7 +475,7 @@ class Linter:
         remaining: list[Finding] = []
         failed = False
         fixed_text: bytes | None = None
-        for result in outcome.results:
+        for result in outcome.fixable:
             assert result.source is not None
             if stdin is not None:
                 count, left, fixed_text = fix_standard_input(
@@ -561,7 +561,7 @@ def _collect(result: Result, outcome: Outcome, changed: ChangedLines | None,
     if result.metrics is not None:
         report.metrics[result.path] = result.metrics
     if result.source is not None:
-        outcome.results.append(dataclasses.replace(result, findings=kept))
+        outcome.fixable.append(dataclasses.replace(result, findings=kept))
     if fails(kept, result.fail_on):
         outcome.failed = True
 
