@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lintnews.config import Settings
-from lintnews.engine.runner import lint_source, select_rules
-from lintnews.files.source import SourceFile
-from lintnews.ruleset import load_rules
+from lintnews.core import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "babe-dev.jsonl"
@@ -47,8 +45,7 @@ class BabeScore(NamedTuple):
 
 def score(path: Path) -> BabeScore:
     """Score the default configuration on a BABE file, as ../shared/eval/README.md says."""
-    settings = Settings()
-    rules = select_rules(load_rules(), settings, None, ())
+    linter = Linter(Settings(), metrics=False)
     marked = recalled = neutral = neutral_flagged = 0
     by_code: Counter[str] = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -56,7 +53,7 @@ def score(path: Path) -> BabeScore:
             continue
         item = json.loads(line)
         text = item["text"]
-        findings = lint_source(SourceFile(f"{item['id']}.txt", text), rules, settings).findings
+        findings = linter.lint_text(text, f"{item['id']}.txt").findings
         if item["id"].startswith("babe-c"):
             neutral += 1
             neutral_flagged += any(f.category in JUDGED for f in findings)

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lintnews.config import Settings
+from lintnews.core import Linter
 from lintnews.engine.rule_types import Finding
-from lintnews.engine.runner import lint_source, select_rules
-from lintnews.files.source import SourceFile, read_source
+from lintnews.files.source import read_source
 from lintnews.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,16 +58,15 @@ def corpus_at(folder: Path) -> Corpus:
 
 
 def lint_all(paths: list[Path]) -> tuple[list[Finding], int, dict[str, str]]:
-    settings = Settings()
-    rules = select_rules(load_rules(), settings, None, ())
+    linter = Linter(Settings(), metrics=False)
     findings: list[Finding] = []
     words = 0
     texts: dict[str, str] = {}
     for path in paths:
         source = read_source(path)
-        result = lint_source(source, rules, settings)
+        result = linter.lint_text(source.text, source.path)
         findings.extend(result.findings)
-        words += result.document.word_count
+        words += result.words
         texts[source.path] = source.text
     return findings, words, texts
 
@@ -76,9 +75,7 @@ def seed_coverage(corpus: Path) -> tuple[list[tuple[str, str, bool]], bool]:
     expected = json.loads((corpus / "seed-expected.json").read_text(encoding="utf-8"))
     text_path = corpus / expected.get("file", "seed-article.txt")
     text = text_path.read_text(encoding="utf-8-sig")
-    settings = Settings()
-    rules = select_rules(load_rules(), settings, None, ())
-    findings = lint_source(SourceFile(str(text_path), text), rules, settings).findings
+    findings = Linter(Settings(), metrics=False).lint_text(text, str(text_path)).findings
     rows = []
     all_required = True
     for kind in ("required", "optional"):
@@ -96,15 +93,14 @@ def seed_coverage(corpus: Path) -> tuple[list[tuple[str, str, bool]], bool]:
 
 def evaluation(path: Path) -> dict[str, dict[str, float]]:
     """Precision and recall per category on tests/data/eval_sentences.tsv."""
-    settings = Settings()
-    rules = select_rules(load_rules(), settings, None, ())
+    linter = Linter(Settings(), metrics=False)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             category, expect, text = row["category"], row["expect"], row["text"]
-            source = SourceFile("eval.txt", "Headline\n\n" + text.replace("\\n", "\n") + "\n")
+            body = "Headline\n\n" + text.replace("\\n", "\n") + "\n"
             found = any(f.category == category
-                        for f in lint_source(source, rules, settings).findings)
+                        for f in linter.lint_text(body, "eval.txt").findings)
             key = ("tp" if found else "fn") if expect == "flag" else ("fp" if found else "tn")
             counts[category][key] += 1
     out = {}

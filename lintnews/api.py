@@ -1,12 +1,14 @@
-"""A small library API: lint a string or a file in-process, with default or given settings."""
+"""A small library API: lint a string in-process, with default or given settings.
+
+Kept for code written before lintnews.core, which it calls: `lintnews.core.Linter` is the API
+to build on (README "Using lintnews from Python").
+"""
 
 from __future__ import annotations
 
 from lintnews.config import Settings
+from lintnews.core import Linter
 from lintnews.engine.rule_types import Finding, Rule
-from lintnews.engine.runner import lint_source, select_rules
-from lintnews.files.source import SourceFile
-from lintnews.ruleset import load_rules
 
 
 def lint_text(text: str, path: str = "-", *, settings: Settings | None = None,
@@ -17,9 +19,7 @@ def lint_text(text: str, path: str = "-", *, settings: Settings | None = None,
     "-", standard input without a name, Markdown when the text clearly is Markdown). `genre`
     forces the genre (as --genre does); by default it is decided from the text. `select`,
     `extend_select` and `ignore` are the command line's --select, --extend-select and
-    --ignore."""
-    settings = settings or Settings()
-    all_rules = rules if rules is not None else load_rules(settings.rule_packs)
-    chosen = select_rules(all_rules, settings, select, ignore, extend_select)
-    return lint_source(SourceFile(path=path, text=text), chosen, settings,
-                       known=all_rules, genre=genre).findings
+    --ignore. Without `settings`, the defaults (no config file is searched for)."""
+    linter = Linter(settings or Settings(), select=select, ignore=ignore,
+                    extend_select=extend_select, genre=genre, metrics=False, rules=rules)
+    return linter.lint_text(text, path).findings

@@ -147,7 +147,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
     With '-' alone, --fix prints the whole text, fixed, on standard output (unchanged when
     there is nothing to fix) and the findings left on standard error.
     """
-    from lintnews.session import Options, run, show_progress
+    from lintnews.core import Linter
     from lintnews.workflow.baseline import BaselineError, Filter, load, write
 
     if show_diff and not fix:
@@ -169,21 +169,16 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
               "only path")
     stdin_bytes = sys.stdin.buffer.read() if "-" in targets else None
     baseline_file = write_baseline_path or baseline_path
-    options = Options(
-        select=_codes(select), ignore=_codes(ignore) or (),
-        extend_select=_codes(extend_select) or (), fail_on=fail_on,
-        stdin_filename=stdin_filename, keep_sources=fix,
-        metrics=statistics or output_format == "json",
-        baseline_root=baseline_file.resolve().parent if baseline_file else None,
-        jobs=jobs or os.cpu_count() or 1,
-        progress=show_progress(),
-        column_unit=column_unit,
-        genre=genre.strip().lower() if genre is not None else None,
-    )
     usage_errors: tuple[type[Exception], ...] = (ConfigError, PackError, SelectionError,
                                                  BaselineError)
     try:
-        finder = ConfigFinder(config_path)
+        linter = Linter(
+            config_path=config_path, select=_codes(select), ignore=_codes(ignore) or (),
+            extend_select=_codes(extend_select) or (), fail_on=fail_on,
+            genre=genre.strip().lower() if genre is not None else None,
+            metrics=statistics or output_format == "json",
+            jobs=jobs or os.cpu_count() or 1, column_unit=column_unit,
+            stdin_filename=stdin_filename)
         changed = None
         if changed_since:
             from lintnews.workflow.gitdiff import ChangedLines, GitError  # only this mode runs git
@@ -192,40 +187,32 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
             changed = ChangedLines(changed_since)
         baseline = Filter(load(baseline_path)) if baseline_path and not write_baseline_path \
             else None
-        outcome = run(targets, finder, options, stdin_bytes, config_path, changed, baseline)
+        outcome = linter.run(
+            targets, stdin=stdin_bytes, changed=changed, baseline=baseline,
+            baseline_root=baseline_file.resolve().parent if baseline_file else None,
+            keep_sources=fix, progress=_show_progress())
     except usage_errors as err:
         _fail(str(err))
         return
-    report = outcome.report
     if write_baseline_path:
         write(write_baseline_path, outcome.baseline_entries)
         count = sum(outcome.baseline_entries.values())
-        click.echo(f"Recorded {counted(count, 'finding')} from {counted(report.files, 'file')} "
-                   f"in {write_baseline_path}.")
-        for message in report.errors:
+        click.echo(f"Recorded {counted(count, 'finding')} from "
+                   f"{counted(outcome.report.files, 'file')} in {write_baseline_path}.")
+        for message in outcome.report.errors:
             click.echo(f"lintnews: error: {message}", err=True)
-        sys.exit(EXIT_ERROR if report.errors or outcome.rule_errors else EXIT_OK)
+        sys.exit(EXIT_ERROR if outcome.report.errors or outcome.rule_errors else EXIT_OK)
+    applied = 0
     if fix:
-        from lintnews.columns import in_column_unit
-        from lintnews.workflow.fix_passes import apply_fixes, fix_standard_input, relinter
-
-        def positions(findings: list, text: str) -> list:
-            return in_column_unit(findings, text, column_unit)
-
-        relint = relinter(finder, options)
-        if stdin_fix:
-            assert stdin_bytes is not None
-            applied, remaining, fixed = fix_standard_input(outcome, stdin_bytes, relint,
-                                                           positions)
+        fixed = linter.fix(outcome, diff=show_diff, stdin=stdin_bytes if stdin_fix else None)
+        if fixed.text is not None:
             stdout = click.get_binary_stream("stdout")
-            stdout.write(fixed)
+            stdout.write(fixed.text)
             stdout.flush()
-        else:
-            applied, remaining = apply_fixes(outcome, show_diff, relint, positions)
         if show_diff:
-            sys.exit(EXIT_FINDINGS if applied else EXIT_OK)
-        report.findings = remaining
-        outcome.failed = _still_failing(remaining, fail_on)
+            sys.exit(EXIT_FINDINGS if fixed.applied else EXIT_OK)
+        applied, outcome = fixed.applied, fixed.outcome
+    report = outcome.report
     # With the fixed text on standard output, the report goes to standard error.
     if statistics:
         from lintnews.output.summary import render_statistics
@@ -244,13 +231,10 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
     sys.exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
 
 
-def _still_failing(findings: list, fail_on: str | None) -> bool:
-    from lintnews.engine.rule_types import Severity
-
-    threshold = fail_on or "warning"
-    if threshold == "never":
-        return False
-    return any(f.severity >= Severity.parse(threshold) for f in findings)
+def _show_progress() -> bool:
+    """A progress line only for a person at a terminal: never in CI, pipes or redirected
+    output."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 @main.command("rules", short_help="List every rule: code, name, category, severity, pack.")

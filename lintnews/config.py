@@ -317,6 +317,13 @@ class ConfigFinder:
             self._explicit_settings = (load_config_file(explicit)
                                        or Settings(path=explicit.resolve()))
 
+    @classmethod
+    def fixed(cls, settings: Settings) -> ConfigFinder:
+        """A finder that gives every path `settings`."""
+        finder = cls()
+        finder._explicit_settings = settings
+        return finder
+
     def for_path(self, path: Path) -> Settings:
         if self._explicit_settings is not None:
             return self._explicit_settings

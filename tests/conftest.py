@@ -24,8 +24,8 @@ def rules_loaded_once():
     Each real `lintnews` process loads its rules once; this only keeps many CliRunner
     invocations in one test process from recompiling them every time.
     """
+    import lintnews.core as core
     import lintnews.ruleset as ruleset
-    import lintnews.session as session
 
     original = ruleset.load_rules
     cache: dict = {}
@@ -38,6 +38,6 @@ def rules_loaded_once():
 
     mp = pytest.MonkeyPatch()
     mp.setattr(ruleset, "load_rules", load_rules)
-    mp.setattr(session, "load_rules", load_rules)
+    mp.setattr(core, "load_rules", load_rules)
     yield
     mp.undo()

@@ -17,10 +17,9 @@ import pytest
 
 import lintnews.workflow.apply_fixes
 import lintnews.workflow.fix_passes
-from lintnews.config import ConfigFinder
+from lintnews.core import Linter
 from lintnews.files.source import SourceFile
-from lintnews.session import Options
-from lintnews.workflow.fix_passes import Relint, fix_source, relinter
+from lintnews.workflow.fix_passes import Relint, fix_source
 
 SEED = (Path(__file__).parent / "data" / "seed-article.txt").read_text(encoding="utf-8")
 ARTICLE = SEED.rstrip("\n") + "\n\n"
@@ -29,7 +28,7 @@ FIX_MODULES = {lintnews.workflow.apply_fixes.__file__, lintnews.workflow.fix_pas
 
 @pytest.fixture(scope="module")
 def relint() -> Relint:
-    return relinter(ConfigFinder(None), Options())
+    return Linter().relint
 
 
 def lines_executed_in_fix_modules(work: Callable[[], Any]) -> int:

@@ -330,16 +330,14 @@ def test_cli_fix_twice_changes_nothing_the_second_time(cli, body: str) -> None:
     ("It is impossible to *understate* now.", "It is impossible to *understate* now."),
 ])
 def test_relinter_fixes_to_a_fixed_point(tmp_path: Path, body: str, fixed: str) -> None:
-    """lintnews.workflow.fix_passes.relinter, which cli.py passes to apply_fixes: one run of
-    --fix is enough."""
-    from lintnews.config import ConfigFinder
-    from lintnews.session import Options
-    from lintnews.workflow.fix_passes import relinter
+    """lintnews.core.Linter.relint, which Linter.fix (--fix) passes to fix_source: one run
+    of --fix is enough."""
+    from lintnews.core import Linter
 
     path = tmp_path / "a.md"
     text = f"Headline\n\n{body}\n"
     source = SourceFile(str(path), text)
-    relint = relinter(ConfigFinder(None), Options())
+    relint = Linter().relint
     after, _count, left = fix_source(source, relint(source, text), relint)
     assert after == f"Headline\n\n{fixed}\n"
     again = SourceFile(str(path), after)

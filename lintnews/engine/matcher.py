@@ -327,6 +327,13 @@ class Matcher:
                         partial(required_literal, source, flags))))
         return cls(parts, LazyRegex("|".join(alternatives), flags))
 
+    def prepare(self) -> None:
+        """Work out every part's keys and compile its pattern now (see PhraseRule.prepare)."""
+        for part in self.parts:
+            _ = part.keys
+            if isinstance(part, RegexPart):
+                _ = part.regex.compiled
+
     def find_in(self, doc: Any, present: dict[int, list[str]] | None = None
                 ) -> Iterator[tuple[int, int]]:
         """finditer over a Document's prose, through its word index (`present`: the keys

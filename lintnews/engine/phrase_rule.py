@@ -113,6 +113,11 @@ class PhraseRule:
     def matcher(self) -> Matcher:
         return Matcher(self._build_parts(), self.lazy_pattern)
 
+    def prepare(self) -> None:
+        """Compile everything a lint will need now, not at the first match: before worker
+        processes are forked, so that they share it."""
+        self.matcher.prepare()
+
     def _swap_pattern(self, swap: Swap) -> re.Pattern[str]:
         # Compiled when a hit may be this swap's: most of a table is never needed in a run.
         return regex(swap.pattern.source, self.lazy_pattern.flags & re.IGNORECASE)

@@ -19,10 +19,12 @@ had words.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lintnews.output import genre_counts
-from lintnews.session import Outcome
+
+if TYPE_CHECKING:
+    from lintnews.core import Outcome
 
 
 def statistics(outcome: Outcome) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath
 from typing import NamedTuple
 
 from lintnews.document.model import Document
@@ -30,19 +30,14 @@ class Entry(NamedTuple):
     context: str
 
 
-def entry_for(finding: Finding, doc: Document, root: Path) -> Entry:
+def entry_for(finding: Finding, doc: Document, path: PurePath) -> Entry:
+    """The entry of `finding` in `doc`, recorded under `path` (relative to the baseline's
+    folder: lintnews.core.relative_path)."""
     sentence = doc.sentence_at(finding.offset)
     span = (sentence.start, sentence.end) if sentence else (finding.offset, finding.end_offset)
     context = " ".join(doc.text[span[0]: span[1]].split())[:CONTEXT_CHARS]
     text = " ".join(doc.text[finding.offset: finding.end_offset].split())
-    return Entry(_relative(finding.path, root), finding.code, text, context)
-
-
-def _relative(path: str, root: Path) -> str:
-    try:
-        return PurePosixPath(Path(path).resolve().relative_to(root.resolve()).as_posix()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    return Entry(path.as_posix(), finding.code, text, context)
 
 
 def load(path: Path) -> Counter[Entry]:

@@ -1,10 +1,11 @@
 """`--fix` over a whole run: apply each file's safe fixes, or print them as a diff.
 
 A fix can make another one possible ("the the the" loses one "the" a pass; "because due to the
-fact that" becomes "because because"), so with a `relint` function fixes are applied in passes
-until nothing changes: every pass after the first applies only fixes whose spans touch what
-the pass before it changed, so it never reaches findings that the run's filters (baseline,
-changed lines) left out. `--fix` is then idempotent: a second run changes nothing.
+fact that" becomes "because because"), so with a `relint` function (core.Linter.relint)
+fixes are applied in passes until nothing changes: every pass after the first applies only
+fixes whose spans touch what the pass before it changed, so it never reaches findings that
+the run's filters (baseline, changed lines) left out. `--fix` is then idempotent: a second
+run changes nothing.
 
 The findings that remain are moved to where their words are in the fixed text, so their
 lines, columns and offsets point into the file as it is written.
@@ -15,7 +16,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -30,47 +30,39 @@ from lintnews.workflow.apply_fixes import (
     write_atomically,
 )
 
-if TYPE_CHECKING:
-    from lintnews.config import ConfigFinder
-    from lintnews.session import Options, Outcome
-
 Relint = Callable[[SourceFile, str], list[Finding]]
 # Turns findings of a (fixed) text into the columns the user asked for (columns.py).
 Positions = Callable[[list[Finding], str], list[Finding]]
 MAX_PASSES = 10
 
 
-def apply_fixes(outcome: Outcome, show_diff: bool, relint: Relint | None = None,
-                positions: Positions | None = None) -> tuple[int, list[Finding]]:
-    """Return (number of fixes, findings that remain, in the fixed files' positions)."""
-    applied = 0
-    remaining: list[Finding] = []
-    for source, findings in outcome.sources:
-        after, count, left = fix_source(source, findings, relint)
-        applied += count
-        remaining.extend(left if positions is None else positions(left, after))
-        if after == source.text:
-            continue
+def fix_file(source: SourceFile, findings: list[Finding], show_diff: bool,
+             relint: Relint | None = None,
+             positions: Positions | None = None) -> tuple[int, list[Finding]]:
+    """Fix one file in place, or with `show_diff` print its diff and write nothing: (fixes
+    applied, findings that remain, in the fixed file's positions)."""
+    after, count, left = fix_source(source, findings, relint)
+    if positions is not None:
+        left = positions(left, after)
+    if after != source.text:
         if show_diff:
             click.echo(unified_diff(source.path, source.text, after), nl=False)
         elif source.path != "-":
             write_atomically(Path(source.path), source, after)
-    return applied, remaining
+    return count, left
 
 
-def fix_standard_input(outcome: Outcome, data: bytes, relint: Relint | None = None,
-                       positions: Positions | None = None) -> tuple[int, list[Finding], bytes]:
+def fix_standard_input(source: SourceFile, findings: list[Finding], data: bytes,
+                       relint: Relint | None = None, positions: Positions | None = None
+                       ) -> tuple[int, list[Finding], bytes]:
     """`--fix` for text read from '-' (the run's only target): (fixes applied, findings left,
     the bytes for standard output).
 
     Those bytes are the whole text, fixed, encoded as it came in (its encoding, byte-order
     mark and line endings: only the fixed spans differ), or `data` itself when nothing was
-    fixed or the text was not linted (excluded, undecodable): an editor can always replace
-    its buffer with them. The named file, if any, is never written.
+    fixed: an editor can always replace its buffer with them. The named file, if any, is
+    never written.
     """
-    if not outcome.sources:
-        return 0, [], data
-    source, findings = outcome.sources[0]
     after, count, left = fix_source(source, findings, relint)
     if positions is not None:
         left = positions(left, after)
@@ -100,39 +92,6 @@ def fix_source(source: SourceFile, findings: list[Finding],
         edits = safe_edits(fresh, text, read_prose(text, source.path).masked)
         left = _without_fixed(left, edits)
     return text, count, left
-
-
-def relinter(finder: ConfigFinder, options: Options) -> Relint:
-    """A `relint` for apply_fixes: lint new text of a file with the rules and settings the run
-    used for it, for its safe fixes.
-
-    Only the rules a safe finding can depend on are run (see `rules_for_fixes`): the safe
-    findings are exactly those of a full lint, at a fraction of its cost per pass.
-    """
-    from lintnews.engine.runner import lint_source, select_rules
-    from lintnews.session import Linter
-
-    linter: Linter | None = None
-
-    def relint(source: SourceFile, text: str) -> list[Finding]:
-        nonlocal linter
-        if linter is None:
-            linter = Linter(finder, options)
-        path = None if source.path == "-" else Path(source.path)
-        settings = finder.for_path(path if path is not None else Path.cwd())
-        loaded = linter.book.rules_for(settings)
-        rules = rules_for_fixes(select_rules(loaded, settings, options.select, options.ignore,
-                                                   options.extend_select))
-        relative = None
-        if path is not None:
-            try:
-                relative = path.resolve().relative_to(settings.root.resolve())
-            except ValueError:
-                relative = path
-        new = SourceFile(source.path, text, source.encoding, source.bom)
-        return lint_source(new, rules, settings, relative, loaded, options.genre).findings
-
-    return relint
 
 
 def _without_fixed(findings: list[Finding], edits: list[tuple[int, int, str]]) -> list[Finding]:
