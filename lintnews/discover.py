@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
+from lintnews.markup import ARTICLE_SUFFIXES
 from lintnews.source import looks_binary, special_kind
 
-ARTICLE_SUFFIXES = {".md", ".markdown", ".mdx", ".txt"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "venv", ".venv", "env",
              "site-packages", "build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
              ".ruff_cache"}

@@ -28,6 +28,7 @@ from lintnews.engine.registry import load_rules
 from lintnews.engine.runner import lint_source, select_rules
 from lintnews.engine.selection import validate_tokens
 from lintnews.genre import DEFAULT_GENRE, known_genres
+from lintnews.markup import SUFFIX_LIST
 from lintnews.output import Report
 from lintnews.source import InputError, SourceFile, decode, read_source
 
@@ -137,7 +138,7 @@ def expand_targets(paths: list[str], finder: ConfigFinder, errors: list[str],
                 errors.append(f"{raw}: all {len(excluded)} article files here are excluded by "
                               "the config's 'exclude'")
             elif not found:
-                errors.append(f"{raw}: no article files (.md, .markdown, .mdx, .txt) found")
+                errors.append(f"{raw}: no article files ({SUFFIX_LIST}) found")
         elif exists:
             settings = finder.for_path(path)
             if not is_excluded(path, settings.root, settings.exclude):

@@ -1,7 +1,8 @@
 """Code rules: the few rules that need more than phrase data. One small module each.
 
 A code rule is a function over the Document, decorated with `@rule(...)`; its docstring is the
-rationale ("why is this bad?") that `lintnews explain` prints.
+rationale ("why is this bad?") that `lintnews explain` prints. A module added to this package
+needs no registration: `all_rules` imports every module here and collects what `@rule` made.
 """
 
 from __future__ import annotations
@@ -10,24 +11,12 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
+from pkgutil import iter_modules
 
 from lintnews.document.model import Document
 from lintnews.engine.model import Context, Example, Hit, RuleMeta, Severity
 
 CheckFunction = Callable[[Document, Context], Iterable[Hit]]
-
-MODULES = (
-    "lintnews.checks.length",
-    "lintnews.checks.contradiction",
-    "lintnews.checks.annexation",
-    "lintnews.checks.claims",
-    "lintnews.checks.sources",
-    "lintnews.checks.typography",
-    "lintnews.checks.vocabulary",
-    "lintnews.checks.directives",
-    "lintnews.checks.lexicon",
-)
-
 
 @dataclass
 class CodeRule:
@@ -57,8 +46,9 @@ def rule(*, code: str, name: str, category: str, severity: str, summary: str, so
 
 
 def all_rules() -> Iterator[CodeRule]:
-    for name in MODULES:
-        module = import_module(name)
+    """Every code rule of every module in this package, module by module in name order."""
+    for found in iter_modules(__path__, f"{__name__}."):
+        module = import_module(found.name)
         for value in vars(module).values():
             if isinstance(value, CodeRule):
                 yield value

@@ -8,6 +8,7 @@ the original file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 BLOCK_KINDS = (
@@ -53,16 +54,48 @@ def mask_span(chars: list[str], start: int, end: int) -> None:
 UNNAMED = "-"  # standard input without --stdin-filename
 
 
-def read_prose(text: str, path: str) -> ProseText:
-    """Pick the reader for a file by its name; unnamed text ("-") by what it clearly is."""
+class InputFormat(NamedTuple):
+    """A kind of article file: the suffixes that mark it, and its reader (a function of
+    `module` taking the text and returning its ProseText)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    module: str
+    reader: str
+
+    def read(self, text: str) -> ProseText:
+        # Imported on first use: a run over plain text never loads the Markdown reader.
+        from importlib import import_module
+
+        read: Callable[[str], ProseText] = getattr(import_module(self.module), self.reader)
+        return read(text)
+
+
+MARKDOWN = InputFormat("Markdown", (".md", ".markdown", ".mdx"), "lintnews.markup.markdown",
+                       "read_markdown")
+PLAIN_TEXT = InputFormat("plain text", (".txt",), "lintnews.markup.plaintext", "read_plaintext")
+# The one list of input formats: discovery, its messages and the reader choice read it
+# (action.yml cannot, and a test holds it to this list).
+INPUT_FORMATS: tuple[InputFormat, ...] = (MARKDOWN, PLAIN_TEXT)
+ARTICLE_SUFFIXES = frozenset(suffix for f in INPUT_FORMATS for suffix in f.suffixes)
+SUFFIX_LIST = ", ".join(suffix for f in INPUT_FORMATS for suffix in f.suffixes)  # for messages
+
+
+def input_format(text: str, path: str) -> InputFormat:
+    """The format of a file by its name; unnamed text ("-") is Markdown if it clearly is,
+    and a file with another suffix (named on the command line) is plain text."""
     lowered = path.lower()
-    if lowered.endswith((".md", ".markdown", ".mdx")) or (path == UNNAMED and _is_markdown(text)):
-        from lintnews.markup.markdown import read_markdown
+    for candidate in INPUT_FORMATS:
+        if lowered.endswith(candidate.suffixes):
+            return candidate
+    if path == UNNAMED and _is_markdown(text):
+        return MARKDOWN
+    return PLAIN_TEXT
 
-        return read_markdown(text)
-    from lintnews.markup.plaintext import read_plaintext
 
-    return read_plaintext(text)
+def read_prose(text: str, path: str) -> ProseText:
+    """Read an article with the reader of its format (see `input_format`)."""
+    return input_format(text, path).read(text)
 
 
 def _is_markdown(text: str) -> bool:
