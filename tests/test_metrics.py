@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import invoke
 
 from lintnews.document.build import build_document
 from lintnews.metrics import document_metrics
@@ -185,17 +186,11 @@ ROOT = Path(__file__).parent.parent
                                      DATA / "seed-article.txt"])
 def test_summary_and_metrics_count_the_same_words(article: Path) -> None:
     """One word count: the JSON summary, the metrics and --statistics agree."""
-    from click.testing import CliRunner
-
-    from lintnews.cli import main
-
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--fail-on", "never",
-                                       str(article)])
+    result = invoke("check", "--format", "json", "--fail-on", "never", str(article))
     summary = json.loads(result.stdout)["summary"]
     [per_file] = summary["metrics"]["files"].values()
     assert summary["words"] == summary["metrics"]["overall"]["words"] == per_file["words"]
-    statistics = CliRunner().invoke(main, ["check", "--statistics", "--fail-on", "never",
-                                           str(article)]).stdout
+    statistics = invoke("check", "--statistics", "--fail-on", "never", str(article)).stdout
     counts = {int(n) for n in re.findall(r"(\d+) words\.|^  words +(\d+)$", statistics, re.M)
               for n in n if n}
     assert counts == {summary["words"]}
