@@ -4,7 +4,8 @@
 - output formats: lintnews.output.OUTPUT_FORMATS names every writer in lintnews/output and
   feeds the CLI's choices and option checks;
 - input formats: lintnews.markup.INPUT_FORMATS picks the reader, feeds discovery and its
-  message, and action.yml (a shell script, which cannot read it) lists the same suffixes.
+  message; action.yml (a shell script, which cannot read it) and the README list the same
+  suffixes.
 """
 
 from __future__ import annotations
@@ -134,3 +135,17 @@ def test_action_yml_paths_input_names_the_registered_suffixes() -> None:
     suffixes = [s for f in INPUT_FORMATS for s in f.suffixes]
     spoken = f"{', '.join(suffixes[:-1])} and {suffixes[-1]}"
     assert f"Only {spoken} files are linted" in description
+
+
+def _backticked(suffixes: list[str] | tuple[str, ...], *, last: str = ", ") -> str:
+    quoted = [f"`{s}`" for s in suffixes]
+    return ", ".join(quoted[:-1]) + last + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+def test_readme_names_the_registered_suffixes() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    suffixes = [s for f in INPUT_FORMATS for s in f.suffixes]
+    assert f"Folders are walked for {_backticked(suffixes, last=' and ')} files" in readme
+    assert f"finds the article files ({_backticked(suffixes)})" in readme
+    assert f"Markdown ({_backticked(MARKDOWN.suffixes)})" in readme
+    assert f"plain-text files ({_backticked(PLAIN_TEXT.suffixes)}," in readme
