@@ -54,10 +54,8 @@ def _words(text: str) -> list[str]:
 
 
 def _sentence_count(text: str) -> int:
-    if not text:
-        return 0
-    sentences = _SENTENCE_RE.findall(text)
-    return max(1, sum(1 for s in sentences if len(_words(s)) > 2))
+    """Sentences of three words or more; a text with words has one at least."""
+    return max(1, sum(1 for s in _SENTENCE_RE.findall(text) if len(_words(s)) > 2))
 
 
 class Readability(NamedTuple):
@@ -70,10 +68,11 @@ class Readability(NamedTuple):
 
 
 def readability(text: str) -> Readability:
+    """The three scores of a text (0.0 each for a text without words, as textstat's)."""
     words = _words(text)
     if not words:
         return Readability(0.0, 0.0, 0.0)
-    words_per_sentence = len(words) / _sentence_count(text)  # text with words has a sentence
+    words_per_sentence = len(words) / _sentence_count(text)
     syllables_per_word = sum(syllables(w) for w in words) / len(words)
     easy = _easy_words()
     hard = sum(1 for w in words
