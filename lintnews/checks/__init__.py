@@ -8,10 +8,10 @@ needs no registration: `all_rules` imports every module here and collects what `
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
-from pkgutil import iter_modules
 
 from lintnews.document.model import Document
 from lintnews.engine.model import Context, Example, Hit, RuleMeta, Severity
@@ -47,8 +47,15 @@ def rule(*, code: str, name: str, category: str, severity: str, summary: str, so
 
 def all_rules() -> Iterator[CodeRule]:
     """Every code rule of every module in this package, module by module in name order."""
-    for found in iter_modules(__path__, f"{__name__}."):
-        module = import_module(found.name)
+    for name in _module_names():
+        module = import_module(f"{__name__}.{name}")
         for value in vars(module).values():
             if isinstance(value, CodeRule):
                 yield value
+
+
+def _module_names() -> list[str]:
+    # The source files beside this one, as pkgutil.iter_modules would find them, without its
+    # import (2 ms of every run's start-up).
+    return sorted({entry.name[:-3] for folder in __path__ for entry in os.scandir(folder)
+                   if entry.name.endswith(".py") and not entry.name.startswith("_")})

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from lintnews.engine.cache import RuleCache
@@ -127,8 +126,7 @@ def _validated(data: dict[str, Any], where: str) -> str:
     return where
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     """One [[rule]] table, read: what the rule matches, and how its pack is checked."""
 
     data: dict[str, Any]
@@ -437,23 +435,10 @@ OpeningChoice = tuple[list[str], list[list[str] | None], str]
 PhraseTable = tuple[list[str], list[list[str] | None], list[OpeningChoice | None]]
 
 
-class _Phrases(NamedTuple):
-    phrases: list[str]
-
-
-class _Pattern(NamedTuple):
-    source: str
-
-
-class _Literals(NamedTuple):
-    """Patterns that are a plain word list between the same padding (see trie.split_padding)."""
-
-    left: str
-    literals: list[str]
-    right: str
-
-
-Alternative = _Phrases | _Pattern | _Literals
+# One alternative of a rule's alternation, as data: ("phrases", the phrases), ("pattern",
+# a pattern's source) or ("literals", left padding, the words, right padding) for patterns
+# that are a plain word list between the same padding (see trie.split_padding).
+Alternative = tuple[Any, ...]
 
 
 def _alternatives(phrases: list[str], regexes: list[str]) -> list[Alternative]:
@@ -461,29 +446,28 @@ def _alternatives(phrases: list[str], regexes: list[str]) -> list[Alternative]:
     padded word list, then the word lists, one per padding, in order of first appearance.
     The rule's single pattern (_pattern_source) and its separately matched parts (_plan)
     are both written from this list, so a match is the same either way (test_exactness)."""
-    alternatives: list[Alternative] = [_Phrases(phrases)] if phrases else []
+    alternatives: list[Alternative] = [("phrases", phrases)] if phrases else []
     groups: dict[tuple[str, str], list[str]] = {}
     for pattern in regexes:
         split = split_padding(pattern)
         if split is None:
-            alternatives.append(_Pattern(f"(?:{pattern})"))
+            alternatives.append(("pattern", f"(?:{pattern})"))
         else:
             left, literal, right = split
             groups.setdefault((left, right), []).append(literal)
-    alternatives += [_Literals(left, literals, right)
+    alternatives += [("literals", left, literals, right)
                      for (left, right), literals in groups.items()]
     return alternatives
 
 
 def _source(alternative: Alternative, case_sensitive: bool, inflect: bool) -> str:
     """One alternative as a regular expression (not compiled)."""
-    if isinstance(alternative, _Phrases):
-        return phrases_source(alternative.phrases, inflect_first=inflect)
-    if isinstance(alternative, _Pattern):
-        return alternative.source
-    return (alternative.left + "(?:" + trie_regex(alternative.literals,
-                                                  fold_case=not case_sensitive)
-            + ")" + alternative.right)
+    if alternative[0] == "phrases":
+        return phrases_source(alternative[1], inflect_first=inflect)
+    if alternative[0] == "pattern":
+        return str(alternative[1])
+    _, left, literals, right = alternative
+    return left + "(?:" + trie_regex(literals, fold_case=not case_sensitive) + ")" + right
 
 
 def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
@@ -500,7 +484,7 @@ def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
 
     plan: list[PartPlan] = []
     for alternative in _alternatives(phrases, regexes):
-        if isinstance(alternative, _Phrases):
+        if alternative[0] == "phrases":
             # One part for all phrases, tried once at each position (a part per phrase costs
             # more than it saves on a long run), compiled for a document with only the
             # phrases whose keys it has (matcher.PhrasePart). Two-word keys come from the
@@ -510,11 +494,10 @@ def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
             if all(keys is not None for keys in body_keys):
                 plan.append(("phrases", bodies, body_keys, choices))
                 continue
-        elif isinstance(alternative, _Literals) and \
-                LiteralPart.suits(alternative.literals, alternative.left):
-            plan.append(("literals", literal_table(alternative.literals,
-                                                   fold_case=not case_sensitive),
-                         alternative.left, alternative.right))
+        elif alternative[0] == "literals" and LiteralPart.suits(alternative[2], alternative[1]):
+            _, left, literals, right = alternative
+            plan.append(("literals", literal_table(literals, fold_case=not case_sensitive),
+                         left, right))
             continue
         plan.append(regex_plan(_source(alternative, case_sensitive, inflect)))
     return plan

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lintnews.engine.model import Finding, RuleMeta
 
@@ -51,8 +52,7 @@ def genre_counts(genres: dict[str, str]) -> dict[str, int]:
 Formatter = Callable[[Report], str]
 
 
-@dataclass(frozen=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     """One `--format`: its name, the module of lintnews.output whose `render(report)` writes
     it, and the options that apply to it."""
 
