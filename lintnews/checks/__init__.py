@@ -18,6 +18,7 @@ from lintnews.engine.model import Context, Example, Hit, RuleMeta, Severity
 
 CheckFunction = Callable[[Document, Context], Iterable[Hit]]
 
+
 @dataclass
 class CodeRule:
     meta: RuleMeta

@@ -54,26 +54,29 @@ def mask_span(chars: list[str], start: int, end: int) -> None:
 UNNAMED = "-"  # standard input without --stdin-filename
 
 
+def _read_markdown(text: str) -> ProseText:
+    # Imported on first use: a run over plain text never loads the Markdown reader.
+    from lintnews.markup.markdown import read_markdown
+
+    return read_markdown(text)
+
+
+def _read_plaintext(text: str) -> ProseText:
+    from lintnews.markup.plaintext import read_plaintext
+
+    return read_plaintext(text)
+
+
 class InputFormat(NamedTuple):
-    """A kind of article file: the suffixes that mark it, and its reader (a function of
-    `module` taking the text and returning its ProseText)."""
+    """A kind of article file: the suffixes that mark it, and its reader."""
 
     name: str
     suffixes: tuple[str, ...]
-    module: str
-    reader: str
-
-    def read(self, text: str) -> ProseText:
-        # Imported on first use: a run over plain text never loads the Markdown reader.
-        from importlib import import_module
-
-        read: Callable[[str], ProseText] = getattr(import_module(self.module), self.reader)
-        return read(text)
+    read: Callable[[str], ProseText]
 
 
-MARKDOWN = InputFormat("Markdown", (".md", ".markdown", ".mdx"), "lintnews.markup.markdown",
-                       "read_markdown")
-PLAIN_TEXT = InputFormat("plain text", (".txt",), "lintnews.markup.plaintext", "read_plaintext")
+MARKDOWN = InputFormat("Markdown", (".md", ".markdown", ".mdx"), _read_markdown)
+PLAIN_TEXT = InputFormat("plain text", (".txt",), _read_plaintext)
 # The one list of input formats: discovery, its messages and the reader choice read it
 # (action.yml cannot, and a test holds it to this list).
 INPUT_FORMATS: tuple[InputFormat, ...] = (MARKDOWN, PLAIN_TEXT)
