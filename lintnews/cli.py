@@ -10,6 +10,7 @@ import contextlib
 import gc
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -19,18 +20,22 @@ from lintnews.columns import COLUMN_UNITS, DEFAULT_UNIT
 from lintnews.config import FAIL_ON, ConfigError, ConfigFinder, Settings
 from lintnews.engine.declarative import PackError
 from lintnews.engine.selection import SelectionError
-from lintnews.output import FORMATS, formatter
+from lintnews.output import COLUMN_UNIT_FORMATS, FORMATS, STATISTICS_FORMATS, formatter
 from lintnews.output.text import counted
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-STATISTICS_FORMATS = ("text", "json")
-# Formats whose columns may be counted in another unit; JSON and SARIF define theirs.
-COLUMN_UNIT_FORMATS = ("text", "github", "checkstyle")
 
 
 def _fail(message: str) -> None:
     click.echo(f"lintnews: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _spoken(names: Sequence[str], conjunction: str) -> str:
+    """'text, github and checkstyle': a list of names as a sentence says it."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -126,7 +131,8 @@ def _output_flushed() -> bool:
               type=click.Path(dir_okay=False, path_type=Path),
               help="Record today's findings in this baseline file.")
 @click.option("--statistics", is_flag=True,
-              help="Print counts per rule and category and document metrics (text or json).")
+              help="Print counts per rule and category and document metrics "
+                   f"({_spoken(STATISTICS_FORMATS, 'or')}).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Lint files in N processes (default: the number of cores).")
 @click.option("--genre", metavar="NAME",
@@ -134,8 +140,8 @@ def _output_flushed() -> bool:
                    "business, or one the config defines) instead of deciding it per file.")
 @click.option("--column-unit", type=click.Choice(COLUMN_UNITS), default=DEFAULT_UNIT,
               show_default=True,
-              help="What text, github and checkstyle columns count: characters (code points), "
-                   "bytes (UTF-8, as Vim's %c) or utf-16 code units.")
+              help=f"What {_spoken(COLUMN_UNIT_FORMATS, 'and')} columns count: characters "
+                   "(code points), bytes (UTF-8, as Vim's %c) or utf-16 code units.")
 def check(paths: tuple[str, ...], output_format: str, select: str | None,
           extend_select: str | None, ignore: str | None, fail_on: str | None,
           config_path: Path | None, stdin_filename: str, fix: bool,
@@ -156,10 +162,11 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
         _fail("--write-baseline records today's findings and fixes nothing; run --fix "
               "on its own first")
     if statistics and output_format not in STATISTICS_FORMATS:
-        _fail(f"--statistics prints text or json, not --format {output_format}")
+        _fail(f"--statistics prints {_spoken(STATISTICS_FORMATS, 'or')}, "
+              f"not --format {output_format}")
     if column_unit != DEFAULT_UNIT and output_format not in COLUMN_UNIT_FORMATS:
-        _fail(f"--column-unit applies to --format text, github and checkstyle; {output_format} "
-              "columns always count characters (code points)")
+        _fail(f"--column-unit applies to --format {_spoken(COLUMN_UNIT_FORMATS, 'and')}; "
+              f"{output_format} columns always count characters (code points)")
     targets = list(paths) or ["."]
     # --fix with '-' writes the fixed text to standard output: one text, nothing else there.
     # (--fix --diff prints a diff per file, named in its header: '-' may come with others.)

@@ -42,7 +42,8 @@ from lintnews.engine.runner import lint_source, select_rules
 from lintnews.engine.selection import validate_tokens
 from lintnews.files.discover import is_excluded, walk_articles
 from lintnews.files.source import InputError, SourceFile, decode, read_source
-from lintnews.output import Report
+from lintnews.markup import SUFFIX_LIST
+from lintnews.report import Report
 from lintnews.ruleset import load_rules
 from lintnews.workflow.baseline import Entry, entry_for
 
@@ -358,8 +359,7 @@ class Linter:
             errors.append(Result(raw, error=f"{raw}: all {len(excluded)} article files here "
                                  "are excluded by the config's 'exclude'"))
         elif not found:
-            errors.append(Result(raw, error=f"{raw}: no article files (.md, .markdown, .mdx, "
-                                 ".txt) found"))
+            errors.append(Result(raw, error=f"{raw}: no article files ({SUFFIX_LIST}) found"))
 
     def _validate_selectors(self) -> dict[str, RuleMeta]:
         """Every selector must name a rule. Returns code → metadata of the current folder's

@@ -97,7 +97,7 @@ from lintnews.checks import rule
 from lintnews.config import Settings
 from lintnews.document.model import CueSpan, Document, Paragraph, Quotation, Sentence
 from lintnews.engine.rule_types import CATEGORIES, Context, Example, Hit, Rule, RuleMeta, Severity
-from lintnews.markup import Comment
+from lintnews.markup.prose import Comment
 
 __all__ = [
     "CATEGORIES",

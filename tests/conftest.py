@@ -1,4 +1,6 @@
-"""Shared test fixtures."""
+"""Shared test fixtures. The shared helpers (run_lintnews for a real `python -m lintnews`
+process, invoke for an in-process CliRunner run, write, flagged...) are in tests/helpers.py,
+imported as `helpers`."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@ folder on sys.path for its conftest)."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
@@ -42,6 +43,28 @@ def invoke(*args: str, stdin: Any = None) -> Result:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result
+
+
+def run_lintnews_bytes(*args: str, cwd: Path | str | None = None, stdin: bytes = b"",
+                       env: dict[str, str] | None = None, timeout: float = 120,
+                       preexec_fn: Callable[[], object] | None = None
+                       ) -> subprocess.CompletedProcess[bytes]:
+    """Run `python -m lintnews ARGS` in a process of its own, as a user or a hook does, with
+    `stdin` on its standard input; its output as bytes."""
+    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, input=stdin,
+                          env=env, capture_output=True, timeout=timeout, preexec_fn=preexec_fn)
+
+
+def run_lintnews(*args: str, cwd: Path | str | None = None, stdin: str | bytes = b"",
+                 env: dict[str, str] | None = None, timeout: float = 120,
+                 preexec_fn: Callable[[], object] | None = None
+                 ) -> subprocess.CompletedProcess[str]:
+    """run_lintnews_bytes, with text in (UTF-8) and out: output that is not UTF-8 fails the
+    test here."""
+    proc = run_lintnews_bytes(*args, cwd=cwd, env=env, timeout=timeout, preexec_fn=preexec_fn,
+                              stdin=stdin.encode("utf-8") if isinstance(stdin, str) else stdin)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8"),
+                                       proc.stderr.decode("utf-8"))
 
 
 def write(path: Path, text: str) -> Path:

@@ -59,7 +59,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 import pytest
-from helpers import calls_made
+from helpers import calls_made, run_lintnews
 
 DATA = Path(__file__).parent / "data"
 ARTICLE = "Title\n\nThe stakes are impossible to understate.\n"  # LN101 at 3:16
@@ -68,15 +68,6 @@ LINE_RE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-def lintnews(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 60,
-             preexec_fn=None) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, env=env,
-                          capture_output=True, timeout=timeout, preexec_fn=preexec_fn)
-    return subprocess.CompletedProcess(proc.args, proc.returncode,
-                                       proc.stdout.decode("utf-8", "replace"),
-                                       proc.stderr.decode("utf-8", "replace"))
 
 
 def stderr_lines(proc: subprocess.CompletedProcess[str]) -> list[str]:
@@ -147,7 +138,7 @@ def binary_image() -> bytes:
 def test_binary_file_named_explicitly_is_an_error(tmp_path: Path):
     (tmp_path / "photo.txt").write_bytes(binary_image())
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", "photo.txt", "a.md")
+    proc = run_lintnews("check", "photo.txt", "a.md", cwd=tmp_path)
     one_error(proc, "photo.txt", "not a text file (binary content)")
     assert findings(proc) == [("a.md", 3, 16, "LN101")]  # the other file is still linted
 
@@ -157,14 +148,14 @@ def test_binary_file_in_a_walked_folder_is_skipped_with_a_notice(tmp_path: Path)
     news.mkdir()
     (news / "photo.txt").write_bytes(binary_image())
     (news / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", "news")
+    proc = run_lintnews("check", "news", cwd=tmp_path)
     assert proc.returncode == 1  # the findings decide the exit code, not the image
     assert stderr_lines(proc) == [
         f"lintnews: notice: {Path('news') / 'photo.txt'}: not a text file (binary content); "
         "skipped"]
     assert findings(proc) == [(str(Path("news/a.md")), 3, 16, "LN101")]
     assert "in 1 file" in proc.stdout
-    quiet = lintnews(tmp_path, "check", "--fail-on", "never", "news")
+    quiet = run_lintnews("check", "--fail-on", "never", "news", cwd=tmp_path)
     assert quiet.returncode == 0
 
 
@@ -172,7 +163,7 @@ def test_invalid_utf8_names_the_file_and_the_byte(tmp_path: Path):
     data = b"Title\n\nGood line.\nBad \xff\xfe here.\n"
     (tmp_path / "bad.md").write_bytes(data)
     offset = data.index(b"\xff")
-    proc = lintnews(tmp_path, "check", "bad.md")
+    proc = run_lintnews("check", "bad.md", cwd=tmp_path)
     one_error(proc, "bad.md", "cannot decode as UTF-8", f"offset {offset}",
               "save the file as UTF-8")
     assert "in 0 files" in proc.stdout
@@ -185,7 +176,7 @@ def test_cp1252_curly_quotes_are_a_clear_error(tmp_path: Path):
     data = text.encode("cp1252")
     (tmp_path / "word.md").write_bytes(data)
     offset = data.index(b"\x93")
-    proc = lintnews(tmp_path, "check", "word.md")
+    proc = run_lintnews("check", "word.md", cwd=tmp_path)
     one_error(proc, "word.md", "cannot decode as UTF-8", f"offset {offset}",
               "save the file as UTF-8")
 
@@ -195,7 +186,7 @@ def test_utf16_with_bom_is_read_and_columns_count_code_points(tmp_path: Path, co
     text = "Title\r\n\r\n😀 Café: it is impossible to understate.\r\n"
     bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
     (tmp_path / "u16.md").write_bytes(bom + text.encode(codec))
-    proc = lintnews(tmp_path, "check", "--format", "json", "u16.md")
+    proc = run_lintnews("check", "--format", "json", "u16.md", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert stderr_lines(proc) == []
     found = [f for f in check_json_positions(proc, text) if f["code"] == "LN101"]
@@ -213,20 +204,20 @@ def test_utf16_without_bom_in_a_walked_folder_is_linted(tmp_path: Path, codec: s
     news = tmp_path / "news"
     news.mkdir()
     (news / "u16.md").write_bytes(U16_TEXT.encode(codec))
-    proc = lintnews(tmp_path, "check", "--format", "json", "news")
+    proc = run_lintnews("check", "--format", "json", "news", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert stderr_lines(proc) == []
     found = [f for f in check_json_positions(proc, U16_TEXT) if f["code"] == "LN101"]
     assert [(f["line"], f["column"]) for f in found] == [(3, 20)]
     assert U16_TEXT[found[0]["offset"]:found[0]["end_offset"]] == "impossible to understate"
-    named = lintnews(tmp_path, "check", str(Path("news") / "u16.md"))
+    named = run_lintnews("check", str(Path("news") / "u16.md"), cwd=tmp_path)
     assert findings(named) == [(str(Path("news") / "u16.md"), 3, 20, "LN101")]
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_fix_writes_utf16_without_bom_back_the_same_way(tmp_path: Path, codec: str):
     (tmp_path / "u16.md").write_bytes(U16_TEXT.encode(codec))
-    proc = lintnews(tmp_path, "check", "--fix", "u16.md")
+    proc = run_lintnews("check", "--fix", "u16.md", cwd=tmp_path)
     assert proc.returncode == 0, (proc.stdout, proc.stderr)
     assert (tmp_path / "u16.md").read_bytes() == \
         U16_TEXT.replace("understate", "overstate").encode(codec)
@@ -240,7 +231,7 @@ def test_utf16_without_bom_with_an_emoji_across_the_first_8_kb_is_linted(tmp_pat
     news = tmp_path / "news"
     news.mkdir()
     (news / "long.md").write_bytes(data)
-    proc = lintnews(tmp_path, "check", "news")
+    proc = run_lintnews("check", "news", cwd=tmp_path)
     assert stderr_lines(proc) == []
     assert [f[3] for f in findings(proc)] == ["LN101"]
 
@@ -250,7 +241,7 @@ def test_utf16_without_bom_that_breaks_off_is_an_error(tmp_path: Path):
     data = (ARTICLE * 100).encode("utf-16-le") + b"\x00\xd8" + "more".encode("utf-16-le")
     (tmp_path / "broken.md").write_bytes(data)
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", "broken.md", "a.md")
+    proc = run_lintnews("check", "broken.md", "a.md", cwd=tmp_path)
     one_error(proc, "broken.md", "cannot decode as UTF-16-LE", "save the file as UTF-8")
     assert findings(proc) == [("a.md", 3, 16, "LN101")]
 
@@ -266,7 +257,7 @@ def test_nul_bytes_that_are_not_utf16_text_are_still_binary(tmp_path: Path, data
     news.mkdir()
     (news / "odd.txt").write_bytes(data)
     (news / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", "news")
+    proc = run_lintnews("check", "news", cwd=tmp_path)
     assert stderr_lines(proc) == [
         f"lintnews: notice: {Path('news') / 'odd.txt'}: not a text file (binary content); "
         "skipped"]
@@ -277,8 +268,8 @@ def test_utf8_bom_is_not_part_of_the_text(tmp_path: Path):
     text = "Title\n\nThe stakes are impossible to understate.\n"
     (tmp_path / "bom.md").write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
     (tmp_path / "plain.md").write_bytes(text.encode("utf-8"))
-    with_bom = lintnews(tmp_path, "check", "--format", "json", "bom.md")
-    without = lintnews(tmp_path, "check", "--format", "json", "plain.md")
+    with_bom = run_lintnews("check", "--format", "json", "bom.md", cwd=tmp_path)
+    without = run_lintnews("check", "--format", "json", "plain.md", cwd=tmp_path)
     a, b = check_json_positions(with_bom, text), check_json_positions(without, text)
     assert [{k: v for k, v in f.items() if k != "path"} for f in a] == \
         [{k: v for k, v in f.items() if k != "path"} for f in b]
@@ -290,8 +281,8 @@ def test_crlf_and_cr_line_endings_keep_positions_exact(tmp_path: Path, eol: str)
     text = eol.join(["Title", "", "The stakes are impossible to understate.", "",
                      "Critics argue it failed — impossible to understate.", ""])
     (tmp_path / "a.md").write_bytes(text.encode("utf-8"))
-    as_json = lintnews(tmp_path, "check", "--format", "json", "a.md")
-    as_text = lintnews(tmp_path, "check", "a.md")
+    as_json = run_lintnews("check", "--format", "json", "a.md", cwd=tmp_path)
+    as_text = run_lintnews("check", "a.md", cwd=tmp_path)
     found = check_json_positions(as_json, text)
     ln101 = [(f["line"], f["column"]) for f in found if f["code"] == "LN101"]
     assert ln101 == [(3, 16), (5, 27)]
@@ -300,7 +291,7 @@ def test_crlf_and_cr_line_endings_keep_positions_exact(tmp_path: Path, eol: str)
 
 def test_empty_file_is_linted_and_clean(tmp_path: Path):
     (tmp_path / "empty.md").write_bytes(b"")
-    proc = lintnews(tmp_path, "check", "empty.md")
+    proc = run_lintnews("check", "empty.md", cwd=tmp_path)
     assert proc.returncode == 0
     assert stderr_lines(proc) == []
     assert proc.stdout.strip() == "Found 0 problems (0 errors, 0 warnings, 0 info) in 1 file."
@@ -365,7 +356,7 @@ def test_one_megabyte_single_line(tmp_path: Path):
     (tmp_path / "line.md").write_text(text, encoding="utf-8")
     # about 4 s here (benchmarks/guards.py); a column worked out from the line's start for
     # every finding would take hours, which the timeout turns into a failure
-    proc = lintnews(tmp_path, "check", "line.md", timeout=120)
+    proc = run_lintnews("check", "line.md", cwd=tmp_path, timeout=120)
     assert proc.returncode == 1
     assert stderr_lines(proc) == []
     ln101 = [f for f in findings(proc) if f[3] == "LN101"]
@@ -409,10 +400,10 @@ def test_unreadable_file_is_an_error_and_the_others_are_linted(tmp_path: Path):
     secret.write_text(ARTICLE, encoding="utf-8")
     secret.chmod(0o000)
     try:
-        proc = lintnews(folder, "check", "secret.md", "a.md", preexec_fn=drop)
+        proc = run_lintnews("check", "secret.md", "a.md", cwd=folder, preexec_fn=drop)
         one_error(proc, "secret.md", "permission denied")
         assert findings(proc) == [("a.md", 3, 16, "LN101")]
-        walked = lintnews(folder, "check", ".", preexec_fn=drop)
+        walked = run_lintnews("check", ".", cwd=folder, preexec_fn=drop)
         one_error(walked, "secret.md", "permission denied")
     finally:
         secret.chmod(0o644)
@@ -427,7 +418,7 @@ def test_folder_that_cannot_be_listed_gets_a_notice(tmp_path: Path):
     (private / "b.md").write_text(ARTICLE, encoding="utf-8")
     private.chmod(0o000)
     try:
-        proc = lintnews(tmp_path, "check", "news", preexec_fn=drop)
+        proc = run_lintnews("check", "news", cwd=tmp_path, preexec_fn=drop)
         assert proc.returncode == 1
         assert stderr_lines(proc) == [
             f"lintnews: notice: {Path('news/private')}: cannot list folder (Permission denied); "
@@ -444,7 +435,7 @@ def test_file_inside_a_folder_that_cannot_be_searched(tmp_path: Path):
     (private / "b.md").write_text(ARTICLE, encoding="utf-8")
     private.chmod(0o000)
     try:
-        proc = lintnews(tmp_path, "check", str(Path("private/b.md")), preexec_fn=drop)
+        proc = run_lintnews("check", str(Path("private/b.md")), cwd=tmp_path, preexec_fn=drop)
         one_error(proc, "b.md")
     finally:
         private.chmod(0o755)
@@ -454,10 +445,10 @@ def test_file_inside_a_folder_that_cannot_be_searched(tmp_path: Path):
 def test_named_pipe_is_reported_not_waited_on(tmp_path: Path):
     os.mkfifo(tmp_path / "pipe.md")  # opening it for reading would wait for a writer for ever
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", "pipe.md", "a.md", timeout=30)
+    proc = run_lintnews("check", "pipe.md", "a.md", cwd=tmp_path, timeout=30)
     one_error(proc, "pipe.md", "not a regular file (a named pipe)")
     assert findings(proc) == [("a.md", 3, 16, "LN101")]
-    walked = lintnews(tmp_path, "check", ".", timeout=30)
+    walked = run_lintnews("check", ".", cwd=tmp_path, timeout=30)
     assert walked.returncode == 1
     assert stderr_lines(walked) == [
         f"lintnews: notice: {Path('pipe.md')}: not a regular file (a named pipe); skipped"]
@@ -469,7 +460,7 @@ def test_dangling_symlink_in_a_walked_folder(tmp_path: Path):
     news.mkdir()
     (news / "a.md").write_text(ARTICLE, encoding="utf-8")
     (news / "gone.md").symlink_to("deleted-draft.md")
-    proc = lintnews(tmp_path, "check", "news")
+    proc = run_lintnews("check", "news", cwd=tmp_path)
     one_error(proc, str(Path("news/gone.md")), "broken symbolic link")
     assert findings(proc) == [(str(Path("news/a.md")), 3, 16, "LN101")]
 
@@ -483,7 +474,7 @@ def test_symlink_loops_in_a_walked_folder(tmp_path: Path):
     (news / "self").symlink_to(".")
     (news / "ping.md").symlink_to("pong.md")  # a file loop: an error for each link
     (news / "pong.md").symlink_to("ping.md")
-    proc = lintnews(tmp_path, "check", "news", timeout=30)
+    proc = run_lintnews("check", "news", cwd=tmp_path, timeout=30)
     assert proc.returncode == 2
     errors = stderr_lines(proc)
     assert len(errors) == 2 and all("symbolic link loop" in e for e in errors), errors
@@ -492,7 +483,7 @@ def test_symlink_loops_in_a_walked_folder(tmp_path: Path):
 
 
 def test_path_that_does_not_exist_still_gives_valid_json(tmp_path: Path):
-    proc = lintnews(tmp_path, "check", "--format", "json", "nowhere/story.md")
+    proc = run_lintnews("check", "--format", "json", "nowhere/story.md", cwd=tmp_path)
     one_error(proc, "nowhere/story.md", "no such file")
     document = json.loads(proc.stdout)
     assert document["findings"] == [] and document["summary"]["files"] == 0
@@ -504,7 +495,7 @@ def test_folder_whose_only_articles_are_in_skipped_folders(tmp_path: Path):
         path = tmp_path / "desk" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", "desk")
+    proc = run_lintnews("check", "desk", cwd=tmp_path)
     one_error(proc, "desk", "no article files")
     assert "LN101" not in proc.stdout
 
@@ -516,7 +507,7 @@ def test_malformed_toml_in_a_parent_pyproject(tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text('[project\nname = "site"\n', encoding="utf-8")
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path / "news", "check", "a.md")
+    proc = run_lintnews("check", "a.md", cwd=tmp_path / "news")
     one_error(proc, "pyproject.toml", "invalid TOML", "line 1")
     assert "LN101" not in proc.stdout
 
@@ -525,13 +516,13 @@ def test_unknown_config_table_names_the_key(tmp_path: Path):
     (tmp_path / "lintnews.toml").write_text("[readabilty]\nsentence-words-info = 25\n",
                                             encoding="utf-8")
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", "a.md")
+    proc = run_lintnews("check", "a.md", cwd=tmp_path)
     one_error(proc, "lintnews.toml", "readabilty")
 
 
 def test_select_prefix_that_matches_no_rule(tmp_path: Path):
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", "--select", "LN9", "a.md")
+    proc = run_lintnews("check", "--select", "LN9", "a.md", cwd=tmp_path)
     one_error(proc, "--select", "LN9")
     assert proc.stdout == ""
 
@@ -557,14 +548,14 @@ def test_rule_pack_with_a_bad_regular_expression(tmp_path: Path):
         message = "m"
         patterns = ["(unclosed group"]
     """)
-    proc = lintnews(tmp_path, "check", "a.md")
+    proc = run_lintnews("check", "a.md", cwd=tmp_path)
     one_error(proc, "words.toml", "HOUSE01")
     assert "LN101" not in proc.stdout
 
 
 def test_rule_pack_that_is_not_utf8(tmp_path: Path):
     _house_pack(tmp_path, '[[rule]]\ncode = "HOUSE01"\nmessage = "caf\xe9"\n'.encode("latin-1"))
-    proc = lintnews(tmp_path, "check", "a.md")
+    proc = run_lintnews("check", "a.md", cwd=tmp_path)
     one_error(proc, "words.toml")
 
 
@@ -573,7 +564,7 @@ def test_named_pipe_in_a_rule_pack_folder(tmp_path: Path):
     _house_pack(tmp_path, '[[rule]]\ncode = "HOUSE01"\nname = "n"\ncategory = "style"\n'
                           'message = "m"\nphrases = ["boondoggle"]\n')
     os.mkfifo(tmp_path / "house" / "pipe.toml")
-    proc = lintnews(tmp_path, "check", "a.md", timeout=3)
+    proc = run_lintnews("check", "a.md", cwd=tmp_path, timeout=3)
     one_error(proc, "pipe.toml")
 
 
@@ -603,7 +594,7 @@ def test_plugin_rule_that_raises_after_yielding(tmp_path: Path):
         yield Hit(0, 8, "first")
         raise KeyError("lost")
     """))
-    proc = lintnews(tmp_path, "check", "a.txt", env=env)
+    proc = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     assert proc.returncode == 2
     lines = stderr_lines(proc)
     assert len(lines) == 1 and "internal error in rule OUR01" in lines[0] and "a.txt" in lines[0]
@@ -615,7 +606,7 @@ def test_plugin_rule_that_raises_after_yielding(tmp_path: Path):
                                      "None"])
 def test_plugin_rule_reporting_an_impossible_span(tmp_path: Path, bad_hit: str):
     env = _plugin(tmp_path, _code_rule(f"yield {bad_hit}"))
-    proc = lintnews(tmp_path, "check", "a.txt", env=env)
+    proc = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     assert proc.returncode == 2
     lines = stderr_lines(proc)
     assert len(lines) == 1 and "internal error in rule OUR01" in lines[0]
@@ -627,28 +618,28 @@ def test_plugin_rule_raising_system_exit(tmp_path: Path):
         raise SystemExit(3)
         yield
     """))
-    proc = lintnews(tmp_path, "check", "a.txt", env=env)
+    proc = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     assert proc.returncode == 2
     assert "internal error in rule OUR01" in proc.stderr
 
 
 def test_plugin_with_a_syntax_error(tmp_path: Path):
     env = _plugin(tmp_path, "RULES = [\n")
-    proc = lintnews(tmp_path, "check", "a.txt", env=env)
+    proc = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     one_error(proc, "ourpaper", "failed to load", "SyntaxError")
     assert "LN301" not in proc.stdout
 
 
 def test_plugin_that_exits_while_importing(tmp_path: Path):
     env = _plugin(tmp_path, "import sys\nsys.exit(4)\n")
-    proc = lintnews(tmp_path, "check", "a.txt", env=env)
+    proc = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     one_error(proc, "ourpaper", "failed to load")
 
 
 def test_plugin_rule_with_an_unknown_category(tmp_path: Path):
     env = _plugin(tmp_path, _code_rule("return []").replace('category="style"',
                                                              'category="opinions"'))
-    proc = lintnews(tmp_path, "check", "a.txt", env=env)
+    proc = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     one_error(proc, "OUR01", "category")
 
 
@@ -719,7 +710,7 @@ def test_pack_message_template_is_only_data(tmp_path: Path, message: str):
         message = "{message}"
         phrases = ["impossible"]
     """)
-    proc = lintnews(tmp_path, "check", "a.md")
+    proc = run_lintnews("check", "a.md", cwd=tmp_path)
     one_error(proc, "words.toml", "HOUSE01")
 
 
@@ -775,7 +766,7 @@ def test_rejection_through_a_pack_names_the_file_the_rule_and_the_reason(tmp_pat
         message = "m"
         patterns = ["(\\w+\\s?)+$"]
     """)
-    proc = lintnews(tmp_path, "check", "a.md")
+    proc = run_lintnews("check", "a.md", cwd=tmp_path)
     one_error(proc, "words.toml", "HOUSE01", "can hang the linter")
 
 
@@ -874,7 +865,7 @@ def test_excluded_binary_file_in_a_walked_folder_gets_no_notice(tmp_path: Path):
     images.mkdir()
     (images / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-    proc = lintnews(tmp_path, "check", ".")
+    proc = run_lintnews("check", ".", cwd=tmp_path)
     assert proc.returncode == 1
     assert "photo.txt" not in proc.stderr
 

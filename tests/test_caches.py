@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import run_lintnews
 
 from lintnews import regex_internals as regex_internals
 from lintnews.cache.patterns import STORE_NAME, RegexStore
@@ -28,8 +29,7 @@ def _lintnews(args: list[str], cache: Path | None, cwd: Path,
     else:
         env["LINTNEWS_CACHE_DIR"] = str(cache)
     env.update(extra_env or {})
-    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return run_lintnews(*args, cwd=cwd, env=env)
 
 
 def test_cold_warm_and_no_cache_runs_report_the_same(tmp_path: Path) -> None:

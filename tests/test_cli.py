@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from bisect import bisect_right
 from importlib.metadata import version as dist_version
 from pathlib import Path
 
 import pytest
-from helpers import MIXED, invoke
+from helpers import MIXED, invoke, run_lintnews
 
 import lintnews
 from lintnews.engine.rule_types import CATEGORIES
@@ -37,17 +35,6 @@ CLEAN = "Title\n\nThe minister met officials on Tuesday.\n"
 
 
 pytestmark = pytest.mark.usefixtures("rules_loaded_once")
-
-
-def run_subprocess(*args: str, cwd: Path, stdin: bytes | None = None
-                   ) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd,
-                          input=stdin, capture_output=True, timeout=60)
-    return subprocess.CompletedProcess(proc.args, proc.returncode,
-                                       proc.stdout.decode("utf-8"),
-                                       proc.stderr.decode("utf-8"))
-
-
 
 
 def json_findings(*args: str, stdin: bytes | None = None) -> list[dict]:
@@ -85,8 +72,8 @@ def all_rules():
 def seed_run(tmp_path_factory: pytest.TempPathFactory):
     """The seed article, linted once in each of text and json, in a real subprocess."""
     cwd = tmp_path_factory.mktemp("seed")
-    text = run_subprocess("check", str(SEED), cwd=cwd)
-    as_json = run_subprocess("check", "--format", "json", str(SEED), cwd=cwd)
+    text = run_lintnews("check", str(SEED), cwd=cwd)
+    as_json = run_lintnews("check", "--format", "json", str(SEED), cwd=cwd)
     return text, as_json
 
 
@@ -233,7 +220,7 @@ def test_ignore_wins_over_select(mixed: str):
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
 def test_unknown_code_is_a_usage_error(in_tmp: Path, option: str):
     (in_tmp / "a.md").write_text(MISNEGATION, encoding="utf-8")
-    proc = run_subprocess("check", option, "LN101,LN999", "a.md", cwd=in_tmp)
+    proc = run_lintnews("check", option, "LN101,LN999", "a.md", cwd=in_tmp)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     lines = proc.stderr.strip().splitlines()
@@ -291,8 +278,8 @@ def test_fail_on_rejects_unknown_level(in_tmp: Path):
 
 def test_real_exit_codes_in_a_subprocess(in_tmp: Path):
     (in_tmp / "a.md").write_text(WARNING_ONLY, encoding="utf-8")
-    assert run_subprocess("check", "a.md", cwd=in_tmp).returncode == 1
-    assert run_subprocess("check", "--fail-on", "error", "a.md", cwd=in_tmp).returncode == 0
+    assert run_lintnews("check", "a.md", cwd=in_tmp).returncode == 1
+    assert run_lintnews("check", "--fail-on", "error", "a.md", cwd=in_tmp).returncode == 0
 
 
 # --- standard input -----------------------------------------------------------------------
@@ -304,8 +291,8 @@ MARKDOWN_ONLY = ("Title\n\n"
 
 
 def test_stdin_with_stdin_filename_reports_that_name(in_tmp: Path):
-    proc = run_subprocess("check", "-", "--stdin-filename", "x.md", cwd=in_tmp,
-                          stdin=MISNEGATION.encode("utf-8"))
+    proc = run_lintnews("check", "-", "--stdin-filename", "x.md", cwd=in_tmp,
+                        stdin=MISNEGATION.encode("utf-8"))
     assert proc.returncode == 1, proc.stderr
     first = proc.stdout.splitlines()[0]
     m = TEXT_LINE_RE.match(first)
@@ -342,7 +329,7 @@ def test_stdin_and_files_together(in_tmp: Path):
 
 def test_missing_path_is_reported_and_other_files_still_linted(in_tmp: Path):
     (in_tmp / "a.md").write_text(MISNEGATION, encoding="utf-8")
-    proc = run_subprocess("check", "nope/missing.md", "a.md", cwd=in_tmp)
+    proc = run_lintnews("check", "nope/missing.md", "a.md", cwd=in_tmp)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     errors = proc.stderr.strip().splitlines()
@@ -364,7 +351,7 @@ def test_folder_without_articles_is_an_error(in_tmp: Path):
     folder.mkdir()
     (folder / "script.py").write_text("print('impossible to understate')\n")
     (folder / "data.csv").write_text("a,b\n")
-    proc = run_subprocess("check", "empty", cwd=in_tmp)
+    proc = run_lintnews("check", "empty", cwd=in_tmp)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
@@ -416,7 +403,7 @@ def test_rules_json_lists_every_rule(in_tmp: Path, all_rules):
 
 
 def test_rules_text_lists_every_code_with_category_and_pack(in_tmp: Path, all_rules):
-    proc = run_subprocess("rules", cwd=in_tmp)
+    proc = run_lintnews("rules", cwd=in_tmp)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     for rule in all_rules:
@@ -429,7 +416,7 @@ def test_rules_text_lists_every_code_with_category_and_pack(in_tmp: Path, all_ru
 
 def test_explain_shows_rationale_examples_and_how_to_silence(in_tmp: Path, all_rules):
     meta = next(r.meta for r in all_rules if r.meta.code == "LN101")
-    proc = run_subprocess("explain", "LN101", cwd=in_tmp)
+    proc = run_lintnews("explain", "LN101", cwd=in_tmp)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert out.startswith("LN101 misnegation")
@@ -457,7 +444,7 @@ def test_explain_every_rule(in_tmp: Path, all_rules):
 
 
 def test_explain_unknown_code(in_tmp: Path):
-    proc = run_subprocess("explain", "NOPE", cwd=in_tmp)
+    proc = run_lintnews("explain", "NOPE", cwd=in_tmp)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
@@ -466,7 +453,7 @@ def test_explain_unknown_code(in_tmp: Path):
 
 
 def test_version(in_tmp: Path):
-    proc = run_subprocess("--version", cwd=in_tmp)
+    proc = run_lintnews("--version", cwd=in_tmp)
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"lintnews {lintnews.__version__}"
     assert lintnews.__version__ == dist_version("lintnews")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 import pytest
-from helpers import MIXED, write_house_pack
+from helpers import MIXED, run_lintnews, write_house_pack
 
 from lintnews.cli import check
 
@@ -28,22 +28,14 @@ README = ROOT / "README.md"
 
 
 
-def lintnews(*args: str, cwd: Path, stdin: bytes = b"",
-             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, input=stdin,
-                          capture_output=True, timeout=60, env=env)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8"),
-                                       proc.stderr.decode("utf-8"))
-
-
 # --- 4. --statistics --format json ---------------------------------------------------------
 
 
 def test_statistics_as_json_has_the_documented_shape(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(MIXED, encoding="utf-8")
     (tmp_path / "b.txt").write_text(MIXED.replace("legendary", "veteran"), encoding="utf-8")
-    listed = json.loads(lintnews("check", "--format", "json", ".", cwd=tmp_path).stdout)
-    proc = lintnews("check", "--statistics", "--format", "json", ".", cwd=tmp_path)
+    listed = json.loads(run_lintnews("check", "--format", "json", ".", cwd=tmp_path).stdout)
+    proc = run_lintnews("check", "--statistics", "--format", "json", ".", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     stats = json.loads(proc.stdout)
     findings = listed["findings"]
@@ -66,11 +58,11 @@ def test_statistics_as_json_has_the_documented_shape(tmp_path: Path) -> None:
 
 def test_statistics_as_json_reports_the_baseline(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(MIXED, encoding="utf-8")
-    lintnews("check", "--write-baseline", "b.json", "a.txt", cwd=tmp_path)
+    run_lintnews("check", "--write-baseline", "b.json", "a.txt", cwd=tmp_path)
     (tmp_path / "a.txt").write_text(MIXED.replace("It was the the end.", "It ended."),
                                     encoding="utf-8")
-    stats = json.loads(lintnews("check", "--statistics", "--format", "json", "--baseline",
-                                "b.json", "a.txt", cwd=tmp_path).stdout)
+    stats = json.loads(run_lintnews("check", "--statistics", "--format", "json", "--baseline",
+                                    "b.json", "a.txt", cwd=tmp_path).stdout)
     assert stats["findings"] == 0
     assert stats["baseline"] == {"recorded": 5, "remaining": 4, "fixed": 1}
 
@@ -79,7 +71,7 @@ def test_statistics_as_json_reports_the_baseline(tmp_path: Path) -> None:
 def test_statistics_with_a_findings_only_format_is_a_usage_error(tmp_path: Path,
                                                                  output_format: str) -> None:
     (tmp_path / "a.txt").write_text(MIXED, encoding="utf-8")
-    proc = lintnews("check", "--statistics", "--format", output_format, "a.txt", cwd=tmp_path)
+    proc = run_lintnews("check", "--statistics", "--format", output_format, "a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "--statistics" in proc.stderr
     assert output_format in proc.stderr
@@ -90,7 +82,7 @@ def test_statistics_with_a_findings_only_format_is_a_usage_error(tmp_path: Path,
 
 def test_help_lists_every_command_in_full_at_80_columns(tmp_path: Path) -> None:
     env = {**os.environ, "COLUMNS": "80"}
-    proc = lintnews("--help", cwd=tmp_path, env=env)
+    proc = run_lintnews("--help", cwd=tmp_path, env=env)
     assert proc.returncode == 0
     lines = proc.stdout.splitlines()
     commands = lines[lines.index("Commands:") + 1:]
@@ -110,7 +102,7 @@ def test_text_summary_uses_singular_and_plural(tmp_path: Path, texts: list[str],
                                                summary: str) -> None:
     for i, text in enumerate(texts):
         (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
-    proc = lintnews("check", ".", cwd=tmp_path)
+    proc = run_lintnews("check", ".", cwd=tmp_path)
     assert proc.stdout.splitlines()[-1] == summary
 
 
@@ -124,9 +116,9 @@ def test_rules_table_columns_are_aligned_for_long_names_and_packs(tmp_path: Path
         summary = "House style: avoid 'boondoggle'."
         phrases = ["boondoggle"]
         """, folder="a-very-long-house-style-folder-for-the-city-desk")
-    rules = json.loads(lintnews("rules", "--format", "json", cwd=tmp_path).stdout)
+    rules = json.loads(run_lintnews("rules", "--format", "json", cwd=tmp_path).stdout)
     assert any(len(r["name"]) > 40 for r in rules) and any(len(r["pack"]) > 40 for r in rules)
-    lines = lintnews("rules", cwd=tmp_path).stdout.splitlines()
+    lines = run_lintnews("rules", cwd=tmp_path).stdout.splitlines()
     rows = [line for line in lines if not line.lstrip().startswith("source: ")]
     sources = [line for line in lines if line.lstrip().startswith("source: ")]
     assert len(rows) == len(sources) == len(rules)
@@ -172,12 +164,12 @@ def test_column_unit_in_text_github_and_checkstyle(tmp_path: Path, text: str, un
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     start, end = _columns(text, "impossible to understate")[unit]
     args = ("check", "--select", "LN101", "--column-unit", unit)
-    as_text = lintnews(*args, "a.md", cwd=tmp_path).stdout.splitlines()[0]
+    as_text = run_lintnews(*args, "a.md", cwd=tmp_path).stdout.splitlines()[0]
     assert as_text.startswith(f"a.md:3:{start}: LN101 ")
-    github = lintnews(*args, "--format", "github", "a.md", cwd=tmp_path).stdout
+    github = run_lintnews(*args, "--format", "github", "a.md", cwd=tmp_path).stdout
     assert f"line=3,col={start},endColumn={end}," in github
-    checkstyle = ET.fromstring(lintnews(*args, "--format", "checkstyle", "a.md",
-                                        cwd=tmp_path).stdout)
+    checkstyle = ET.fromstring(run_lintnews(*args, "--format", "checkstyle", "a.md",
+                                            cwd=tmp_path).stdout)
     error = checkstyle.find("file/error")
     assert error is not None and error.get("column") == str(start)
 
@@ -185,7 +177,7 @@ def test_column_unit_in_text_github_and_checkstyle(tmp_path: Path, text: str, un
 def test_characters_are_the_default_column_unit(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(ACCENTS, encoding="utf-8")
     start, _ = _columns(ACCENTS, "impossible to understate")["characters"]
-    proc = lintnews("check", "--select", "LN101", "a.md", cwd=tmp_path)
+    proc = run_lintnews("check", "--select", "LN101", "a.md", cwd=tmp_path)
     assert proc.stdout.startswith(f"a.md:3:{start}: LN101 ")
 
 
@@ -197,8 +189,8 @@ FIX_THEN_LEGENDARY = ("Title\n\nNúñez’s “Plan B” budget is impossible to
 def test_column_unit_after_fix_counts_in_the_fixed_text(tmp_path: Path) -> None:
     text = FIX_THEN_LEGENDARY
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
-    proc = lintnews("check", "--fix", "--column-unit", "bytes", "--select", "LN101,LN204",
-                    "a.md", cwd=tmp_path)
+    proc = run_lintnews("check", "--fix", "--column-unit", "bytes", "--select", "LN101,LN204",
+                        "a.md", cwd=tmp_path)
     fixed = (tmp_path / "a.md").read_text(encoding="utf-8")
     assert "impossible to overstate" in fixed
     start, _ = _columns(fixed, "legendary")["bytes"]
@@ -207,8 +199,8 @@ def test_column_unit_after_fix_counts_in_the_fixed_text(tmp_path: Path) -> None:
 
 def test_column_unit_from_fixed_stdin(tmp_path: Path) -> None:
     text = FIX_THEN_LEGENDARY
-    proc = lintnews("check", "--fix", "--column-unit", "bytes", "--select", "LN101,LN204", "-",
-                    cwd=tmp_path, stdin=text.encode("utf-8"))
+    proc = run_lintnews("check", "--fix", "--column-unit", "bytes", "--select", "LN101,LN204", "-",
+                        cwd=tmp_path, stdin=text.encode("utf-8"))
     fixed = proc.stdout
     start, _ = _columns(fixed, "legendary")["bytes"]
     assert proc.stderr.splitlines()[0].startswith(f"-:3:{start}: LN204 "), proc.stderr
@@ -218,8 +210,8 @@ def test_column_unit_from_fixed_stdin(tmp_path: Path) -> None:
 def test_column_unit_bytes_with_json_or_sarif_is_a_usage_error(tmp_path: Path,
                                                                output_format: str) -> None:
     (tmp_path / "a.md").write_text(ACCENTS, encoding="utf-8")
-    proc = lintnews("check", "--column-unit", "bytes", "--format", output_format, "a.md",
-                    cwd=tmp_path)
+    proc = run_lintnews("check", "--column-unit", "bytes", "--format", output_format, "a.md",
+                        cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "--column-unit" in proc.stderr
 
@@ -247,7 +239,7 @@ def test_readme_vim_errorformats_read_every_finding_line(tmp_path: Path) -> None
         settings = dict(line[len("set "):].split("=", 1) for line in block)
         command = settings["makeprg"].replace("\\ ", " ").split()
         assert command[:2] == ["lintnews", "check"] and command[-1] == "%"
-        output = lintnews(*command[1:-1], "a.md", cwd=tmp_path).stdout.splitlines()
+        output = run_lintnews(*command[1:-1], "a.md", cwd=tmp_path).stdout.splitlines()
         pattern = _errorformat_regex(settings["errorformat"])
         assert settings["errorformat"].endswith(",%-G%.%#")  # the summary line is not an error
         findings, summary = output[:-1], output[-1]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import invoke, write
+from helpers import invoke, run_lintnews, write
 
 MISNEGATION = "Title\n\nThe implications are impossible to understate.\n"
 MIXED = ("Title\n\n"
@@ -362,11 +361,6 @@ def test_suppression_comments_in_markdown_from_stdin(tmp: Path):
 # --- bad configs --------------------------------------------------------------------------
 
 
-def run_subprocess(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
-
-
 def assert_config_error(proc: subprocess.CompletedProcess[str], config: Path,
                         *needles: str) -> None:
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
@@ -397,7 +391,7 @@ def test_bad_config_is_a_one_line_error(tmp: Path, name: str, body: str,
     root = tmp / "paper"
     config = write(root / name, body)
     write(root / "news" / "a.md", MISNEGATION)
-    proc = run_subprocess("check", "news/a.md", cwd=root)
+    proc = run_lintnews("check", "news/a.md", cwd=root)
     assert_config_error(proc, config, *needles)
 
 
@@ -448,5 +442,5 @@ def test_severity_override_for_an_unknown_rule_is_an_error(tmp: Path, key: str):
 def test_explicit_bad_config_is_a_one_line_error(tmp: Path):
     config = write(tmp / "house.toml", 'fail-on = "sometimes"\n')
     article = write(tmp / "a.md", MISNEGATION)
-    proc = run_subprocess("check", "--config", str(config), str(article), cwd=tmp)
+    proc = run_lintnews("check", "--config", str(config), str(article), cwd=tmp)
     assert_config_error(proc, config, "fail-on")

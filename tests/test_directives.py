@@ -7,9 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from lintnews.cli import main
+from helpers import invoke
 
 pytestmark = pytest.mark.usefixtures("rules_loaded_once")
 SLIP = "It is impossible to understate."  # LN101
@@ -18,7 +16,7 @@ SLIP = "It is impossible to understate."  # LN101
 def check(folder: Path, text: str, *args: str) -> tuple[int, list[dict]]:
     path = folder / "a.md"
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--format", "json", *args, str(path)])
+    result = invoke("check", "--format", "json", *args, str(path))
     assert result.exit_code in (0, 1), result.output
     return result.exit_code, json.loads(result.stdout)["findings"]
 
@@ -80,7 +78,7 @@ def test_invalid_directives_can_be_ignored_like_any_rule(tmp_path: Path) -> None
 
 
 def test_explain_prints_the_rule() -> None:
-    result = CliRunner().invoke(main, ["explain", "LN590"])
+    result = invoke("explain", "LN590")
     assert result.exit_code == 0
     assert "LN590 invalid-directive" in result.stdout
     assert "Category: style" in result.stdout and "Default severity: warning" in result.stdout

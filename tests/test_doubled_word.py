@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import invoke
 
-from lintnews.cli import main
 from lintnews.config import Settings
 from lintnews.engine.runner import lint_source
 from lintnews.files.source import SourceFile
@@ -69,7 +68,7 @@ def test_grammatical_doubles_and_names_across_a_line_break_are_not_reported() ->
 def test_fix_removes_every_doubled_word_across_line_breaks(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("Budget\n\nThe the\nthe end.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--fix", "--format", "json", str(path)])
+    result = invoke("check", "--fix", "--format", "json", str(path))
     assert result.exit_code == 0, result.output
     assert path.read_text(encoding="utf-8") == "Budget\n\nThe\nend.\n"
     assert json.loads(result.stdout)["findings"] == []
@@ -93,6 +92,6 @@ def test_fix_removes_every_doubled_word_across_line_breaks(tmp_path: Path) -> No
 def test_fix_across_a_line_break(tmp_path: Path, body: str, fixed: str) -> None:
     path = tmp_path / "a.md"
     path.write_bytes(f"Budget\n\n{body}\n".encode())
-    result = CliRunner().invoke(main, ["check", "--fix", "--select", "LN502", str(path)])
+    result = invoke("check", "--fix", "--select", "LN502", str(path))
     assert result.exit_code == 0, result.output
     assert path.read_bytes().decode() == f"Budget\n\n{fixed}\n"

@@ -17,7 +17,8 @@ import pytest
 from helpers import invoke
 
 from lintnews.engine.rule_types import Finding, Severity
-from lintnews.output import Report, formatter
+from lintnews.output import formatter
+from lintnews.report import Report
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed-article.txt"

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import invoke, write
+from helpers import invoke, run_lintnews, write
 
 from lintnews.config import OFF, Settings, parse_settings
 from lintnews.document.build import build_document
@@ -342,8 +342,7 @@ def test_bad_genre_config_is_one_line_exit_2(tmp: Path, config: str,
                                              needles: list[str]) -> None:
     write(tmp / "lintnews.toml", config)
     write(tmp / "a.md", article("", INSIST))
-    proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "a.md"], cwd=tmp,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    proc = run_lintnews("check", "a.md", cwd=tmp)
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
     assert "Traceback" not in proc.stderr
     [line] = proc.stderr.strip().splitlines()

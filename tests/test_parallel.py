@@ -8,26 +8,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import run_lintnews
+
 NEWS = Path(__file__).parent / "data" / "news"
 
 
-def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lintnews", "check", *args], capture_output=True,
-                          text=True, timeout=300, env=env)
-
-
 def test_parallel_output_is_identical_to_serial() -> None:
-    serial = _run("--jobs", "1", "--format", "json", str(NEWS))
-    parallel = _run("--jobs", "3", "--format", "json", str(NEWS))
+    serial = run_lintnews("check", "--jobs", "1", "--format", "json", str(NEWS), timeout=300)
+    parallel = run_lintnews("check", "--jobs", "3", "--format", "json", str(NEWS), timeout=300)
     assert serial.returncode == parallel.returncode
     assert serial.stdout == parallel.stdout
     assert serial.stdout.count('"code"') > 50
-    text_serial = _run("--jobs", "1", str(NEWS)).stdout
-    assert _run("--jobs", "2", str(NEWS)).stdout == text_serial
+    text_serial = run_lintnews("check", "--jobs", "1", str(NEWS), timeout=300).stdout
+    assert run_lintnews("check", "--jobs", "2", str(NEWS), timeout=300).stdout == text_serial
 
 
 def test_no_progress_line_in_pipes_or_ci() -> None:
-    result = _run(str(NEWS))
+    result = run_lintnews("check", str(NEWS), timeout=300)
     assert "\r" not in result.stderr and "[#" not in result.stderr
 
 

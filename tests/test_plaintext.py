@@ -9,11 +9,10 @@ A single paragraph, or a file that opens with a sentence, is body copy and linte
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_lintnews
 
 from lintnews.config import Settings
 from lintnews.engine.runner import lint_source, select_rules
@@ -41,11 +40,6 @@ def codes(text: str, name: str = "article.txt") -> list[tuple[str, int, int]]:
     result = lint_source(SourceFile(path=name, text=text), RULES, SETTINGS)
     assert not result.rule_errors, result.rule_errors
     return [(f.code, f.line, f.column) for f in result.findings]
-
-
-def lintnews(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, timeout=60, check=False)
 
 
 # -- the reader ------------------------------------------------------------------------------
@@ -109,7 +103,7 @@ def test_a_lone_sentence_is_linted_as_the_lead(text: str, code: str) -> None:
 
 
 def test_lone_sentence_on_standard_input_gets_the_lead_length_finding(tmp_path: Path) -> None:
-    proc = lintnews("check", "--format", "json", "-", cwd=tmp_path, stdin=LONG_SENTENCE + "\n")
+    proc = run_lintnews("check", "--format", "json", "-", cwd=tmp_path, stdin=LONG_SENTENCE + "\n")
     assert proc.returncode == 1, proc.stderr
     found = {(f["code"], f["line"], f["column"], f["end_column"])
              for f in json.loads(proc.stdout)["findings"]}
@@ -122,7 +116,7 @@ def test_one_paragraph_file_is_linted_like_the_same_paragraph_under_a_headline(
         tmp_path: Path) -> None:
     (tmp_path / "alone.txt").write_text(LONG_SENTENCE + "\n", encoding="utf-8")
     (tmp_path / "headed.txt").write_text(f"Rail plan\n\n{LONG_SENTENCE}\n", encoding="utf-8")
-    proc = lintnews("check", "--format", "json", "alone.txt", "headed.txt", cwd=tmp_path)
+    proc = run_lintnews("check", "--format", "json", "alone.txt", "headed.txt", cwd=tmp_path)
     findings = json.loads(proc.stdout)["findings"]
     alone = [(f["code"], f["line"], f["column"]) for f in findings if f["path"] == "alone.txt"]
     headed = [(f["code"], f["line"] - 2, f["column"]) for f in findings

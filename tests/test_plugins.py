@@ -6,12 +6,10 @@ import ast
 import json
 import os
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
-from helpers import write_house_pack
+from helpers import run_lintnews, write_house_pack
 
 import lintnews.plugin
 
@@ -35,12 +33,6 @@ def _make_plugin(root: Path, module_source: str, entry: str) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], cwd: Path,
-         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60)
-
-
 CODE_PLUGIN = """
 from lintnews.plugin import Hit, rule
 
@@ -60,12 +52,12 @@ RULES = [boondoggle]
 def test_entry_point_plugin_rules_run_and_are_listed(tmp_path: Path) -> None:
     env = _make_plugin(tmp_path, CODE_PLUGIN, "ourpaper_rules:RULES")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt"], tmp_path, env)
+    result = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     assert result.returncode == 1, result.stderr
     assert "a.txt:3:" in result.stdout and "OUR01" in result.stdout
-    listed = _run(["rules"], tmp_path, env)
+    listed = run_lintnews("rules", cwd=tmp_path, env=env)
     assert "OUR01" in listed.stdout and "plugin:ourpaper" in listed.stdout
-    explained = _run(["explain", "OUR01"], tmp_path, env)
+    explained = run_lintnews("explain", "OUR01", cwd=tmp_path, env=env)
     assert "The plan is a boondoggle." in explained.stdout
 
 
@@ -97,17 +89,18 @@ def test_the_readme_plugin_uses_only_the_plugin_api_and_works_end_to_end(
     assert textwrap.indent(source.strip(), "    ") in lintnews.plugin.__doc__
     env = _make_plugin(tmp_path, source, "ourpaper_rules:RULES")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt", "--select", "OUR01", "--format", "json"], tmp_path, env)
+    result = run_lintnews("check", "a.txt", "--select", "OUR01", "--format", "json", cwd=tmp_path,
+                          env=env)
     assert result.returncode == 1, result.stderr
     findings = json.loads(result.stdout)["findings"]
     column = ARTICLE.splitlines()[2].index("boondoggle") + 1
     assert [(f["code"], f["line"], f["column"], f["severity"], f["suggestions"])
             for f in findings] == [("OUR01", 3, column, "warning", ["costly project"])]
-    explained = _run(["explain", "OUR01"], tmp_path, env)
+    explained = run_lintnews("explain", "OUR01", cwd=tmp_path, env=env)
     assert "say what the plan costs" in explained.stdout  # the docstring is the rationale
     assert "The plan is a boondoggle." in explained.stdout
     (tmp_path / "b.txt").write_text("Headline\n\nThe plan is costly.\n", encoding="utf-8")
-    clean = _run(["check", "b.txt", "--select", "OUR01"], tmp_path, env)
+    clean = run_lintnews("check", "b.txt", "--select", "OUR01", cwd=tmp_path, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
 
 
@@ -152,7 +145,7 @@ def test_a_plugins_exit_handlers_run_when_lintnews_ends(tmp_path: Path) -> None:
     """)
     env = _make_plugin(tmp_path, source, "ourpaper_rules:RULES")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt"], tmp_path, env)
+    result = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     assert result.returncode == 1 and "OUR01" in result.stdout, result.stderr
     assert flag.read_text(encoding="utf-8") == "ran"
 
@@ -173,14 +166,14 @@ def test_entry_point_may_name_a_folder_of_toml_packs(tmp_path: Path) -> None:
     """), encoding="utf-8")
     env = _make_plugin(tmp_path, f"PACKS = {str(packs)!r}\n", "ourpaper_rules:PACKS")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt", "--select", "OUR02"], tmp_path, env)
+    result = run_lintnews("check", "a.txt", "--select", "OUR02", cwd=tmp_path, env=env)
     assert result.returncode == 1 and "OUR02" in result.stdout, result.stderr
 
 
 def test_a_plugin_that_fails_to_import_is_a_clear_error(tmp_path: Path) -> None:
     env = _make_plugin(tmp_path, "import no_such_module_anywhere\n", "ourpaper_rules:RULES")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt"], tmp_path, env)
+    result = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "ourpaper" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -191,7 +184,7 @@ def test_a_rule_that_raises_is_reported_and_other_rules_still_run(tmp_path: Path
                                  'raise RuntimeError("broken rule")')
     env = _make_plugin(tmp_path, source, "ourpaper_rules:RULES")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt"], tmp_path, env)
+    result = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "internal error in rule OUR01" in result.stderr and "broken rule" in result.stderr
     assert "LN301" in result.stdout  # the built-in rules' findings are still produced
@@ -217,10 +210,10 @@ def test_local_pack_folder_from_config(tmp_path: Path) -> None:
     """), encoding="utf-8")
     (tmp_path / "lintnews.toml").write_text('rule-packs = ["style/house"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt", "--format", "json"], tmp_path)
+    result = run_lintnews("check", "a.txt", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert '"HOUSE01"' in result.stdout and "costly project" in result.stdout
-    assert "style/house" in _run(["rules"], tmp_path).stdout
+    assert "style/house" in run_lintnews("rules", cwd=tmp_path).stdout
 
 
 def test_a_broken_pack_names_the_file_and_exits_2(tmp_path: Path) -> None:
@@ -229,7 +222,7 @@ def test_a_broken_pack_names_the_file_and_exits_2(tmp_path: Path) -> None:
     (house / "bad.toml").write_text("[[rule]\ncode = 'X'\n", encoding="utf-8")
     (tmp_path / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt"], tmp_path)
+    result = run_lintnews("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert "bad.toml" in result.stderr and "Traceback" not in result.stderr
 
@@ -248,11 +241,11 @@ def test_a_pack_rule_with_an_unknown_key_or_duplicate_code_is_an_error(tmp_path:
     (house / "dup.toml").write_text(rule, encoding="utf-8")
     (tmp_path / "lintnews.toml").write_text('rule-packs = ["house"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    result = _run(["check", "a.txt"], tmp_path)
+    result = run_lintnews("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "LN101" in result.stderr and "twice" in result.stderr
     (house / "dup.toml").write_text(rule.replace("LN101", "HOUSE02").replace("phrases",
                                     "phrasez"), encoding="utf-8")
-    result = _run(["check", "a.txt"], tmp_path)
+    result = run_lintnews("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "phrasez" in result.stderr
 
 
@@ -266,5 +259,5 @@ def test_catastrophic_regex_in_a_pack_is_rejected(tmp_path: Path) -> None:
         patterns = ["(a+)+$"]
     """, file="slow.toml")
     (tmp_path / "a.txt").write_text("Headline\n\n" + "a" * 40 + "!\n", encoding="utf-8")
-    result = _run(["check", "a.txt"], tmp_path)
+    result = run_lintnews("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "nested repetition" in result.stderr

@@ -21,14 +21,13 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import write_house_pack
+from helpers import run_lintnews, write_house_pack
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -117,10 +116,8 @@ def _check(root: Path, cache: Path) -> dict[str, list[tuple[int, int]]]:
     env = {**os.environ, "LINTNEWS_CACHE_DIR": str(cache)}
     env.pop("LINTNEWS_NO_CACHE", None)
     try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "lintnews", "check", "--format", "json", "--fail-on",
-             "never", "--jobs", "1", "--select", "LN901,LN902", "a.txt"],
-            cwd=root, env=env, capture_output=True, text=True, timeout=20)
+        proc = run_lintnews("check", "--format", "json", "--fail-on", "never", "--jobs", "1",
+                            "--select", "LN901,LN902", "a.txt", cwd=root, env=env, timeout=20)
     except subprocess.TimeoutExpired:
         pytest.fail("lintnews check did not finish in 20 s")
     assert proc.returncode == 0, proc.stderr
@@ -159,8 +156,7 @@ def test_a_house_pattern_that_can_match_empty_text_is_a_clear_error(
     _house(tmp_path, pattern)
     env = {**os.environ, "LINTNEWS_CACHE_DIR": str(tmp_path / "cache")}
     try:
-        proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "a.txt"], cwd=tmp_path,
-                              env=env, capture_output=True, text=True, timeout=20)
+        proc = run_lintnews("check", "a.txt", cwd=tmp_path, env=env, timeout=20)
     except subprocess.TimeoutExpired:
         pytest.fail("lintnews check did not finish in 20 s")
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
@@ -441,8 +437,7 @@ phrases = ["really?"]
 """)
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     env = {**os.environ, "LINTNEWS_CACHE_DIR": str(tmp_path / "cache")}
-    proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "a.txt"], cwd=tmp_path,
-                          env=env, capture_output=True, text=True, timeout=60)
+    proc = run_lintnews("check", "a.txt", cwd=tmp_path, env=env)
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
     assert "Traceback" not in proc.stderr
     errors = [line for line in proc.stderr.splitlines() if line.startswith("lintnews: error:")]

@@ -25,16 +25,16 @@ from pathlib import Path, PurePath
 from urllib.parse import unquote
 
 import pytest
-from click.testing import CliRunner
+from helpers import invoke
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lintnews.cli import main
 from lintnews.config import Settings, Vocabulary
 from lintnews.engine.runner import lint_source, select_rules
 from lintnews.files.source import SourceFile
 from lintnews.markup import read_prose
-from lintnews.output import Report, formatter
+from lintnews.output import formatter
+from lintnews.report import Report
 from lintnews.ruleset import load_rules
 from lintnews.workflow.apply_fixes import keep_layout
 from lintnews.workflow.fix_passes import fix_source
@@ -170,9 +170,7 @@ def cli(tmp_path_factory: pytest.TempPathFactory, rules_loaded_once):
                                           '"utilise" = "use" }\n', encoding="utf-8")
 
     def run(*args: str) -> tuple[int, str, str]:
-        result = CliRunner().invoke(main, ["check", "--jobs", "1", *args])
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise result.exception
+        result = invoke("check", "--jobs", "1", *args)
         return result.exit_code, result.stdout, result.stderr
 
     run.folder = folder  # type: ignore[attr-defined]

@@ -6,11 +6,10 @@ from __future__ import annotations
 import ast
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_lintnews
 
 from lintnews.api import lint_text
 from lintnews.config import Settings
@@ -19,11 +18,6 @@ from lintnews.ruleset import load_rules
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules()
 SLAMMED = "Headline\n\nThe opposition leader slammed the budget on Monday.\n"
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
 
 
 def _ln202(text: str, settings: Settings | None = None):
@@ -69,7 +63,7 @@ def test_spelling_from_the_config_file(tmp_path: Path, where: str, body: str) ->
     (tmp_path / "a.txt").write_text(SLAMMED, encoding="utf-8")
     for spelling, word in (("uk", "criticised"), ("us", "criticized")):
         (tmp_path / where).write_text(body.format(spelling), encoding="utf-8")
-        proc = _run("check", "--format", "json", "--select", "LN202", "a.txt", cwd=tmp_path)
+        proc = run_lintnews("check", "--format", "json", "--select", "LN202", "a.txt", cwd=tmp_path)
         assert proc.returncode == 1, proc.stderr
         [finding] = json.loads(proc.stdout)["findings"]
         assert finding["suggestions"] == [word]
@@ -85,7 +79,7 @@ def test_a_bad_spelling_setting_is_a_config_error(tmp_path: Path, body: str, nee
     config = tmp_path / "lintnews.toml"
     config.write_text(body, encoding="utf-8")
     (tmp_path / "a.txt").write_text(SLAMMED, encoding="utf-8")
-    proc = _run("check", "a.txt", cwd=tmp_path)
+    proc = run_lintnews("check", "a.txt", cwd=tmp_path)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
@@ -194,7 +188,7 @@ def test_the_readme_configuration_example_works_as_written(tmp_path: Path) -> No
     (tmp_path / "lintnews.toml").write_text(block.replace('spelling = "us"', 'spelling = "uk"'),
                                             encoding="utf-8")
     (tmp_path / "a.txt").write_text(SLAMMED, encoding="utf-8")
-    proc = _run("check", "--format", "json", "a.txt", cwd=tmp_path)
+    proc = run_lintnews("check", "--format", "json", "a.txt", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     [finding] = [f for f in json.loads(proc.stdout)["findings"] if f["code"] == "LN202"]
     assert finding["suggestions"] == ["criticised"]

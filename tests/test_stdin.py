@@ -14,10 +14,10 @@ from __future__ import annotations
 import codecs
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_lintnews_bytes
 
 from lintnews.markup.sniff import looks_like_markdown
 
@@ -28,11 +28,6 @@ DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
-def lintnews(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd, input=stdin,
-                          capture_output=True, timeout=60)
-
-
 def json_of(proc: subprocess.CompletedProcess[bytes], stream: str = "stdout") -> dict:
     return json.loads(getattr(proc, stream).decode("utf-8"))
 
@@ -41,8 +36,8 @@ def json_of(proc: subprocess.CompletedProcess[bytes], stream: str = "stdout") ->
 
 
 def test_fix_from_stdin_prints_the_fixed_text(tmp_path: Path) -> None:
-    proc = lintnews("check", "--fix", "-", cwd=tmp_path,
-                    stdin=b"It is impossible to understate.\n")
+    proc = run_lintnews_bytes("check", "--fix", "-", cwd=tmp_path,
+                              stdin=b"It is impossible to understate.\n")
     assert proc.stdout == b"It is impossible to overstate.\n"
     assert proc.stderr.decode().splitlines()[-1] == "Fixed 1 problem."
     assert proc.returncode == 0
@@ -61,7 +56,7 @@ FIXED = ARTICLE.replace("are impossible to understate", "are impossible to overs
 def test_fixed_stdin_text_is_byte_faithful_outside_the_fixed_span(
         tmp_path: Path, encoding: str, bom: bytes) -> None:
     data = bom + ARTICLE.encode(encoding)
-    proc = lintnews("check", "--fix", "-", cwd=tmp_path, stdin=data)
+    proc = run_lintnews_bytes("check", "--fix", "-", cwd=tmp_path, stdin=data)
     # The quoted misnegation is the speaker's words: never fixed; only the writer's is.
     assert proc.stdout == bom + FIXED.encode(encoding)
     report = proc.stderr.decode("utf-8")
@@ -71,8 +66,8 @@ def test_fixed_stdin_text_is_byte_faithful_outside_the_fixed_span(
 
 
 def test_remaining_findings_of_fixed_stdin_are_json_on_stderr(tmp_path: Path) -> None:
-    proc = lintnews("check", "--fix", "--format", "json", "-", cwd=tmp_path,
-                    stdin=ARTICLE.encode("utf-8"))
+    proc = run_lintnews_bytes("check", "--fix", "--format", "json", "-", cwd=tmp_path,
+                              stdin=ARTICLE.encode("utf-8"))
     assert proc.stdout == FIXED.encode("utf-8")
     findings = json.loads(proc.stderr.decode("utf-8").split("\nFixed", 1)[0])["findings"]
     legendary = next(f for f in findings if f["code"] == "LN204")
@@ -83,7 +78,7 @@ def test_remaining_findings_of_fixed_stdin_are_json_on_stderr(tmp_path: Path) ->
                                         ("Headline\r\n\r\nThe legendary coach left.", 1)])
 def test_stdin_without_a_fix_is_echoed_unchanged(tmp_path: Path, text: str, code: int) -> None:
     data = codecs.BOM_UTF8 + text.encode("utf-8")
-    proc = lintnews("check", "--fix", "-", cwd=tmp_path, stdin=data)
+    proc = run_lintnews_bytes("check", "--fix", "-", cwd=tmp_path, stdin=data)
     assert proc.stdout == data
     assert "Fixed 0 problems." in proc.stderr.decode()
     assert proc.returncode == code
@@ -91,25 +86,25 @@ def test_stdin_without_a_fix_is_echoed_unchanged(tmp_path: Path, text: str, code
 
 def test_fix_diff_from_stdin_prints_the_diff(tmp_path: Path) -> None:
     data = b"Headline\n\nIt is impossible to understate.\n"
-    proc = lintnews("check", "--fix", "--diff", "-", cwd=tmp_path, stdin=data)
+    proc = run_lintnews_bytes("check", "--fix", "--diff", "-", cwd=tmp_path, stdin=data)
     assert proc.returncode == 1
     assert proc.stdout.decode().splitlines()[:2] == ["--- a/-", "+++ b/-"]
     assert "+It is impossible to overstate." in proc.stdout.decode()
-    named = lintnews("check", "--fix", "--diff", "--stdin-filename", "x.md", "-", cwd=tmp_path,
-                     stdin=data)
+    named = run_lintnews_bytes("check", "--fix", "--diff", "--stdin-filename", "x.md", "-",
+                               cwd=tmp_path, stdin=data)
     assert named.stdout.decode().splitlines()[:2] == ["--- a/x.md", "+++ b/x.md"]
 
 
 def test_fix_of_named_stdin_never_writes_the_named_file(tmp_path: Path) -> None:
     on_disk = b"Headline\n\nThe file on disk is impossible to underestimate.\n"
     (tmp_path / "x.md").write_bytes(on_disk)
-    proc = lintnews("check", "--fix", "--stdin-filename", "x.md", "-", cwd=tmp_path,
-                    stdin=b"Headline\n\nThe buffer is impossible to understate.\n")
+    proc = run_lintnews_bytes("check", "--fix", "--stdin-filename", "x.md", "-", cwd=tmp_path,
+                              stdin=b"Headline\n\nThe buffer is impossible to understate.\n")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == b"Headline\n\nThe buffer is impossible to overstate.\n"
     assert (tmp_path / "x.md").read_bytes() == on_disk
-    missing = lintnews("check", "--fix", "--stdin-filename", "new/unsaved.md", "-",
-                       cwd=tmp_path, stdin=b"It is impossible to understate.\n")
+    missing = run_lintnews_bytes("check", "--fix", "--stdin-filename", "new/unsaved.md", "-",
+                                 cwd=tmp_path, stdin=b"It is impossible to understate.\n")
     assert missing.returncode == 0, missing.stderr
     assert missing.stdout == b"It is impossible to overstate.\n"
     assert not (tmp_path / "new").exists()
@@ -120,7 +115,7 @@ def test_fix_with_stdin_and_other_paths_is_a_usage_error(tmp_path: Path,
                                                          paths: tuple[str, ...]) -> None:
     original = b"Headline\n\nIt is impossible to understate.\n"
     (tmp_path / "a.md").write_bytes(original)
-    proc = lintnews("check", "--fix", *paths, cwd=tmp_path, stdin=original)
+    proc = run_lintnews_bytes("check", "--fix", *paths, cwd=tmp_path, stdin=original)
     assert proc.returncode == 2
     assert proc.stdout == b""
     message = proc.stderr.decode().strip()
@@ -131,8 +126,9 @@ def test_fix_with_stdin_and_other_paths_is_a_usage_error(tmp_path: Path,
 def test_fix_diff_may_mix_stdin_and_files(tmp_path: Path) -> None:
     original = b"Headline\n\nThe file is impossible to understate.\n"
     (tmp_path / "a.md").write_bytes(original)
-    proc = lintnews("check", "--fix", "--diff", "--stdin-filename", "piped.md", "-", "a.md",
-                    cwd=tmp_path, stdin=b"Headline\n\nThe buffer is impossible to understate.\n")
+    proc = run_lintnews_bytes("check", "--fix", "--diff", "--stdin-filename", "piped.md", "-",
+                              "a.md", cwd=tmp_path,
+                              stdin=b"Headline\n\nThe buffer is impossible to understate.\n")
     assert proc.returncode == 1
     headers = [line for line in proc.stdout.decode().splitlines() if line.startswith("+++")]
     assert headers == ["+++ b/piped.md", "+++ b/a.md"]
@@ -168,10 +164,11 @@ def _without_path(findings: list[dict]) -> list[dict]:
 def test_named_stdin_is_linted_as_the_file_at_that_path(newsroom: Path, cwd: str,
                                                         name: str) -> None:
     folder = newsroom / cwd
-    piped = lintnews("check", "--format", "json", "--fail-on", "never", "--stdin-filename",
-                     name, "-", cwd=folder, stdin=OPINION.encode("utf-8"))
+    piped = run_lintnews_bytes("check", "--format", "json", "--fail-on", "never",
+                               "--stdin-filename", name, "-", cwd=folder,
+                               stdin=OPINION.encode("utf-8"))
     (newsroom / "articles" / "opinion" / "x.md").write_text(OPINION, encoding="utf-8")
-    saved = lintnews("check", "--format", "json", "--fail-on", "never", name, cwd=folder)
+    saved = run_lintnews_bytes("check", "--format", "json", "--fail-on", "never", name, cwd=folder)
     assert piped.returncode == saved.returncode == 0, piped.stderr
     on_disk, from_stdin = json_of(saved)["findings"], json_of(piped)["findings"]
     assert from_stdin == on_disk
@@ -184,27 +181,27 @@ def test_named_stdin_is_linted_as_the_file_at_that_path(newsroom: Path, cwd: str
 
 def test_named_stdin_with_an_explicit_config_applies_its_per_path_ignores(newsroom: Path) -> None:
     config = newsroom / "articles" / "lintnews.toml"
-    piped = lintnews("check", "--format", "json", "--fail-on", "never", "--config", str(config),
-                     "--stdin-filename", "articles/opinion/x.md", "-", cwd=newsroom,
-                     stdin=OPINION.encode("utf-8"))
+    piped = run_lintnews_bytes("check", "--format", "json", "--fail-on", "never", "--config",
+                               str(config), "--stdin-filename", "articles/opinion/x.md", "-",
+                               cwd=newsroom, stdin=OPINION.encode("utf-8"))
     codes = {f["code"] for f in json_of(piped)["findings"]}
     assert "LN504" in codes and not codes & {"LN202", "LN204"}
 
 
 def test_excluded_stdin_name_reports_nothing(newsroom: Path) -> None:
     data = OPINION.encode("utf-8")
-    proc = lintnews("check", "--format", "json", "--stdin-filename",
-                    "articles/archive/2019/old.md", "-", cwd=newsroom, stdin=data)
+    proc = run_lintnews_bytes("check", "--format", "json", "--stdin-filename",
+                              "articles/archive/2019/old.md", "-", cwd=newsroom, stdin=data)
     assert proc.returncode == 0, proc.stderr
     assert json_of(proc)["findings"] == [] and proc.stderr == b""
-    fixed = lintnews("check", "--fix", "--stdin-filename", "articles/archive/2019/old.md", "-",
-                     cwd=newsroom, stdin=data)
+    fixed = run_lintnews_bytes("check", "--fix", "--stdin-filename", "articles/archive/2019/old.md",
+                               "-", cwd=newsroom, stdin=data)
     assert fixed.returncode == 0 and fixed.stdout == data  # echoed unchanged, as nothing to fix
 
 
 def test_fix_of_named_stdin_uses_the_named_files_config(newsroom: Path) -> None:
-    proc = lintnews("check", "--fix", "--stdin-filename", "articles/opinion/x.md", "-",
-                    cwd=newsroom, stdin=OPINION.encode("utf-8"))
+    proc = run_lintnews_bytes("check", "--fix", "--stdin-filename", "articles/opinion/x.md", "-",
+                              cwd=newsroom, stdin=OPINION.encode("utf-8"))
     assert proc.stdout.decode("utf-8") == OPINION.replace("Kiev", "Kyiv").replace(
         "impossible to understate", "impossible to overstate")
 
@@ -219,9 +216,9 @@ MARKDOWN = ("---\ntitle: Council vote\nnotes: impossible to understate\n---\n\n"
 
 def test_unnamed_stdin_that_is_markdown_is_read_as_markdown(tmp_path: Path) -> None:
     data = MARKDOWN.encode("utf-8")
-    unnamed = lintnews("check", "--format", "json", "-", cwd=tmp_path, stdin=data)
-    named = lintnews("check", "--format", "json", "--stdin-filename", "x.md", "-",
-                     cwd=tmp_path, stdin=data)
+    unnamed = run_lintnews_bytes("check", "--format", "json", "-", cwd=tmp_path, stdin=data)
+    named = run_lintnews_bytes("check", "--format", "json", "--stdin-filename", "x.md", "-",
+                               cwd=tmp_path, stdin=data)
     findings = json_of(unnamed)["findings"]
     assert _without_path(findings) == _without_path(json_of(named)["findings"])
     # Only the body's misnegation: not the front matter's notes, not the fenced code.

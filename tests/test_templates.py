@@ -11,11 +11,10 @@ of a paired `{{% x %}}…{{% /x %}}` shortcode is Markdown, and is linted.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_lintnews
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -134,9 +133,8 @@ def test_cli_reports_no_sentence_length_on_a_caption_and_exact_positions_after_t
             "The council met on {{ page.date }} and the police acted so bravely.\n\n"
             f'{{{{< figure src="/crowds.jpg" caption="{ALT}" >}}}}\n')
     (tmp_path / "vote.md").write_text(text, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "--format", "json",
-                           "--fail-on", "info", "vote.md"], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=60, check=False)
+    proc = run_lintnews("check", "--format", "json", "--fail-on", "info", "vote.md",
+                        cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     findings = json.loads(proc.stdout)["findings"]
     column = len("The council met on {{ page.date }} and the police acted ") + 1
@@ -165,8 +163,6 @@ def test_masking_templates_keeps_every_offset(pieces: list[str]) -> None:
                                  "{{% notice legendary %}}"])
 def test_standard_input_with_template_tags_is_read_as_markdown(tmp_path: Path, tag: str) -> None:
     text = f"The council met.\n\n{tag}\n\nHe acted so bravely.\n"
-    proc = subprocess.run([sys.executable, "-m", "lintnews", "check", "--format", "json", "-"],
-                          cwd=tmp_path, input=text, capture_output=True, text=True, timeout=60,
-                          check=False)
+    proc = run_lintnews("check", "--format", "json", "-", cwd=tmp_path, stdin=text)
     found = [(f["code"], f["line"]) for f in json.loads(proc.stdout)["findings"]]
     assert found == [("LN201", 5)]

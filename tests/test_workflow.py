@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_lintnews
 
 from lintnews.engine.runner import lint_source
 from lintnews.files.source import SourceFile
@@ -30,11 +30,6 @@ def git(repo: Path, *args: str) -> str:
     result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env,
                             check=True)
     return result.stdout
-
-
-def lintnews(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lintnews", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture
@@ -60,15 +55,16 @@ def codes(result: subprocess.CompletedProcess) -> list[str]:
 def test_changed_line_with_a_new_slip_fails_and_old_slip_is_ignored(repo: Path) -> None:
     article = repo / "articles" / "budget.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n" + NEW_SLIP, encoding="utf-8")
-    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json", "articles")
+    result = run_lintnews("check", "--changed-since", "HEAD", "--format", "json", "articles",
+                          cwd=repo)
     assert result.returncode == 1, result.stderr
     assert codes(result) == ["LN202"]  # the new slip; LN101 on an untouched line is not reported
-    plain = lintnews(repo, "check", "--format", "json", "articles")
+    plain = run_lintnews("check", "--format", "json", "articles", cwd=repo)
     assert "LN101" in codes(plain)
 
 
 def test_untouched_file_passes_in_changed_lines_mode(repo: Path) -> None:
-    result = lintnews(repo, "check", "--changed-since", "HEAD", "articles")
+    result = run_lintnews("check", "--changed-since", "HEAD", "articles", cwd=repo)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -77,7 +73,8 @@ def test_new_untracked_and_renamed_files(repo: Path) -> None:
     git(repo, "mv", "articles/budget.md", "articles/budget-vote.md")
     renamed = repo / "articles" / "budget-vote.md"
     renamed.write_text(renamed.read_text(encoding="utf-8") + "\n" + NEW_SLIP, encoding="utf-8")
-    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json", "articles")
+    result = run_lintnews("check", "--changed-since", "HEAD", "--format", "json", "articles",
+                          cwd=repo)
     found = {(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)["findings"]}
     assert ("new.md", "LN101") in found  # a new file: every line counts
     assert ("budget-vote.md", "LN202") in found  # the changed line of the renamed file
@@ -93,20 +90,20 @@ def test_crlf_file_and_a_path_outside_the_current_folder(repo: Path, tmp_path: P
         b"\n", b"\r\n"))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    result = lintnews(elsewhere, "check", "--changed-since", "HEAD", "--format", "json",
-                      str(article))
+    result = run_lintnews("check", "--changed-since", "HEAD", "--format", "json", str(article),
+                          cwd=elsewhere)
     findings = json.loads(result.stdout)["findings"]
     assert [(f["code"], f["line"]) for f in findings] == [("LN202", 4)]
 
 
 def test_unknown_revision_and_not_a_repository_exit_2(repo: Path, tmp_path: Path) -> None:
-    result = lintnews(repo, "check", "--changed-since", "no-such-branch", "articles")
+    result = run_lintnews("check", "--changed-since", "no-such-branch", "articles", cwd=repo)
     assert result.returncode == 2 and "no-such-branch" in result.stderr
     assert "Traceback" not in result.stderr
     outside = tmp_path / "plain"
     outside.mkdir()
     (outside / "a.txt").write_text("Headline\n\nIt is fine.\n", encoding="utf-8")
-    result = lintnews(outside, "check", "--changed-since", "HEAD", "a.txt")
+    result = run_lintnews("check", "--changed-since", "HEAD", "a.txt", cwd=outside)
     assert result.returncode == 2 and "not inside a git repository" in result.stderr
 
 
@@ -120,13 +117,13 @@ def test_first_commit_of_a_new_repository_counts_every_line(tmp_path: Path) -> N
     (root / "clean.md").write_text("# Council\n\nThe council met.\n", encoding="utf-8")
     git(root, "add", "story.md", "clean.md")
     (root / "draft.md").write_text("# Draft\n\n" + NEW_SLIP, encoding="utf-8")  # untracked
-    result = lintnews(root, "check", "--changed-since", "HEAD", "--format", "json", ".")
+    result = run_lintnews("check", "--changed-since", "HEAD", "--format", "json", ".", cwd=root)
     assert result.returncode == 1, result.stderr
     found = {(f["path"], f["code"]) for f in json.loads(result.stdout)["findings"]}
     assert found == {("story.md", "LN101"), ("draft.md", "LN202")}
-    clean = lintnews(root, "check", "--changed-since", "HEAD", "clean.md")
+    clean = run_lintnews("check", "--changed-since", "HEAD", "clean.md", cwd=root)
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    bad = lintnews(root, "check", "--changed-since", "no-such-branch", ".")
+    bad = run_lintnews("check", "--changed-since", "no-such-branch", ".", cwd=root)
     assert bad.returncode == 2 and "no-such-branch" in bad.stderr
     assert "Traceback" not in bad.stderr
 
@@ -150,8 +147,8 @@ def cms_repo(repo: Path) -> Path:
 def changed_findings(repo: Path, paragraph: str) -> list[tuple[str, int, int]]:
     article = repo / "articles" / "cms.md"
     article.write_text("# Vote\n\n" + paragraph + "\nEnd.\n", encoding="utf-8")
-    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json",
-                      "articles/cms.md")
+    result = run_lintnews("check", "--changed-since", "HEAD", "--format", "json", "articles/cms.md",
+                          cwd=repo)
     assert result.returncode in (0, 1), result.stderr
     return [(f["code"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
 
@@ -204,7 +201,8 @@ def test_diff_lines_that_look_like_file_headers_are_article_text() -> None:
 
 
 def test_baseline_survives_edits_above_a_finding(repo: Path) -> None:
-    written = lintnews(repo, "check", "--write-baseline", "lintnews-baseline.json", "articles")
+    written = run_lintnews("check", "--write-baseline", "lintnews-baseline.json", "articles",
+                           cwd=repo)
     assert written.returncode == 0, written.stderr
     baseline = json.loads((repo / "lintnews-baseline.json").read_text(encoding="utf-8"))
     assert [e["code"] for e in baseline["entries"]] == ["LN101"]
@@ -213,23 +211,23 @@ def test_baseline_survives_edits_above_a_finding(repo: Path) -> None:
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("# Budget vote\n\n", "# Budget vote\n\nA new first "
                                     "paragraph.\n\nAnd another.\n\n"), encoding="utf-8")
-    result = lintnews(repo, "check", "--baseline", "lintnews-baseline.json", "articles")
+    result = run_lintnews("check", "--baseline", "lintnews-baseline.json", "articles", cwd=repo)
     assert result.returncode == 0, result.stdout
     article.write_text(article.read_text(encoding="utf-8") + "\n" + NEW_SLIP, encoding="utf-8")
-    result = lintnews(repo, "check", "--baseline", "lintnews-baseline.json", "--format", "json",
-                      "articles")
+    result = run_lintnews("check", "--baseline", "lintnews-baseline.json", "--format", "json",
+                          "articles", cwd=repo)
     assert result.returncode == 1 and codes(result) == ["LN202"]
 
 
 def test_fixed_entries_leave_the_baseline_and_statistics_count_them(repo: Path) -> None:
     article = repo / "articles" / "budget.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n" + NEW_SLIP, encoding="utf-8")
-    lintnews(repo, "check", "--write-baseline", "b.json", "articles")
+    run_lintnews("check", "--write-baseline", "b.json", "articles", cwd=repo)
     assert len(json.loads((repo / "b.json").read_text())["entries"]) == 2
     article.write_text(article.read_text(encoding="utf-8").replace(NEW_SLIP, ""), encoding="utf-8")
-    stats = lintnews(repo, "check", "--baseline", "b.json", "--statistics", "articles")
+    stats = run_lintnews("check", "--baseline", "b.json", "--statistics", "articles", cwd=repo)
     assert "1 of 2 recorded findings remain; 1 have been fixed" in stats.stdout
-    lintnews(repo, "check", "--write-baseline", "b.json", "articles")
+    run_lintnews("check", "--write-baseline", "b.json", "articles", cwd=repo)
     entries = json.loads((repo / "b.json").read_text())["entries"]
     assert [e["code"] for e in entries] == ["LN101"]
     text = (repo / "b.json").read_text(encoding="utf-8")
@@ -238,10 +236,10 @@ def test_fixed_entries_leave_the_baseline_and_statistics_count_them(repo: Path) 
 
 
 def test_missing_or_corrupt_baseline_is_a_clear_error(repo: Path) -> None:
-    result = lintnews(repo, "check", "--baseline", "nope.json", "articles")
+    result = run_lintnews("check", "--baseline", "nope.json", "articles", cwd=repo)
     assert result.returncode == 2 and "nope.json" in result.stderr
     (repo / "bad.json").write_text("{not json", encoding="utf-8")
-    result = lintnews(repo, "check", "--baseline", "bad.json", "articles")
+    result = run_lintnews("check", "--baseline", "bad.json", "articles", cwd=repo)
     assert result.returncode == 2 and "bad.json" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -276,7 +274,7 @@ def test_fix_writes_atomically_keeping_encoding_bom_endings_and_mode(tmp_path: P
             "is big.\r\n")
     path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
     path.chmod(0o640)
-    result = lintnews(tmp_path, "check", "--fix", "a.md")
+    result = run_lintnews("check", "--fix", "a.md", cwd=tmp_path)
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in \
         data.replace(b"\r\n", b"")
@@ -286,7 +284,7 @@ def test_fix_writes_atomically_keeping_encoding_bom_endings_and_mode(tmp_path: P
     assert not list(tmp_path.glob(".a.md.*")), "no temporary file is left behind"
     assert result.returncode == 0, result.stdout + result.stderr
     again = path.read_bytes()
-    lintnews(tmp_path, "check", "--fix", "a.md")
+    run_lintnews("check", "--fix", "a.md", cwd=tmp_path)
     assert path.read_bytes() == again
 
 
@@ -294,7 +292,7 @@ def test_fix_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> No
     path = tmp_path / "a.md"
     path.write_text("Title\n\nIt is impossible to understate.\n", encoding="utf-8")
     before = path.read_bytes()
-    result = lintnews(tmp_path, "check", "--fix", "--diff", "a.md")
+    result = run_lintnews("check", "--fix", "--diff", "a.md", cwd=tmp_path)
     assert result.returncode == 1
     assert "--- a/a.md" in result.stdout and "+++ b/a.md" in result.stdout
     assert "+It is impossible to overstate." in result.stdout
@@ -305,7 +303,7 @@ def test_fix_never_touches_quotations(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     text = 'Title\n\n"Its effect is impossible to understate," the mayor said.\n'
     path.write_text(text, encoding="utf-8")
-    lintnews(tmp_path, "check", "--fix", "a.md")
+    run_lintnews("check", "--fix", "a.md", cwd=tmp_path)
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -319,7 +317,8 @@ def test_a_line_separator_inside_an_article_line_does_not_shift_changed_lines(
     git(repo, "commit", "-q", "-am", "separator")
     article.write_text("# Budget vote\n\nThe vote\u2028passed. " + NEW_SLIP
                        + "\nThe council met.\n", encoding="utf-8")
-    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json", "articles")
+    result = run_lintnews("check", "--changed-since", "HEAD", "--format", "json", "articles",
+                          cwd=repo)
     assert codes(result) == ["LN202"], result.stdout + result.stderr
 
 
@@ -331,8 +330,8 @@ def test_a_changed_file_git_takes_for_binary_is_linted_in_full(repo: Path) -> No
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "utf-16")
     article.write_bytes(("Headline\n\nThe council met.\n\n" + NEW_SLIP).encode("utf-16-le"))
-    result = lintnews(repo, "check", "--changed-since", "HEAD", "--format", "json",
-                      "articles/utf16.txt")
+    result = run_lintnews("check", "--changed-since", "HEAD", "--format", "json",
+                          "articles/utf16.txt", cwd=repo)
     assert codes(result) == ["LN202"], result.stdout + result.stderr
 
 
@@ -341,10 +340,9 @@ def test_fix_and_write_baseline_together_is_a_usage_error(repo: Path) -> None:
     message where an editor expects the fixed text): refused, nothing written."""
     article = repo / "articles" / "budget.md"
     before = article.read_bytes()
-    result = lintnews(repo, "check", "--fix", "--write-baseline", "b.json", "articles")
+    result = run_lintnews("check", "--fix", "--write-baseline", "b.json", "articles", cwd=repo)
     assert result.returncode == 2 and "--write-baseline" in result.stderr
     assert article.read_bytes() == before and not (repo / "b.json").exists()
-    piped = subprocess.run([sys.executable, "-m", "lintnews", "check", "--fix",
-                            "--write-baseline", "b.json", "-"], cwd=repo, input=OLD_SLIP,
-                           capture_output=True, text=True, timeout=60)
+    piped = run_lintnews("check", "--fix", "--write-baseline", "b.json", "-", cwd=repo,
+                         stdin=OLD_SLIP)
     assert piped.returncode == 2 and piped.stdout == ""

@@ -1,12 +1,14 @@
 """Code rules: the few rules that need more than phrase data. One small module each.
 
 A code rule is a function over the Document, decorated with `@rule(...)`; its docstring is the
-rationale ("why is this bad?") that `lintnews explain` prints.
+rationale ("why is this bad?") that `lintnews explain` prints. A module added to this package
+needs no registration: `all_rules` imports every module here and collects what `@rule` made.
 """
 
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
@@ -15,18 +17,6 @@ from lintnews.document.model import Document
 from lintnews.engine.rule_types import Context, Example, Hit, RuleMeta, Severity
 
 CheckFunction = Callable[[Document, Context], Iterable[Hit]]
-
-MODULES = (
-    "lintnews.checks.length",
-    "lintnews.checks.contradiction",
-    "lintnews.checks.annexation",
-    "lintnews.checks.claims",
-    "lintnews.checks.sources",
-    "lintnews.checks.typography",
-    "lintnews.checks.vocabulary",
-    "lintnews.checks.directives",
-    "lintnews.checks.lexicon",
-)
 
 
 @dataclass
@@ -57,8 +47,16 @@ def rule(*, code: str, name: str, category: str, severity: str, summary: str, so
 
 
 def all_rules() -> Iterator[CodeRule]:
-    for name in MODULES:
-        module = import_module(name)
+    """Every code rule of every module in this package, module by module in name order."""
+    for name in _module_names():
+        module = import_module(f"{__name__}.{name}")
         for value in vars(module).values():
             if isinstance(value, CodeRule):
                 yield value
+
+
+def _module_names() -> list[str]:
+    # The source files beside this one, as pkgutil.iter_modules would find them, without its
+    # import (2 ms of every run's start-up).
+    return sorted({entry.name[:-3] for folder in __path__ for entry in os.scandir(folder)
+                   if entry.name.endswith(".py") and not entry.name.startswith("_")})

@@ -6,7 +6,8 @@ from lintnews.cache.patterns import regex
 from lintnews.document.model import WORD_RE, Document, Paragraph, Quotation, Sentence
 from lintnews.document.quotes import find_quotes, quote_speaker
 from lintnews.document.sentences import split_sentences
-from lintnews.markup import ProseText, read_prose
+from lintnews.markup import read_prose
+from lintnews.markup.prose import ProseText
 
 
 def build_document(path: str, text: str, prose: ProseText | None = None) -> Document:

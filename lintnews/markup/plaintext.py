@@ -10,8 +10,8 @@ more text follows it: a file that is one paragraph, or opens with a sentence, is
 from __future__ import annotations
 
 from lintnews.cache.patterns import regex
-from lintnews.markup import Block, ProseText
 from lintnews.markup.inline import without_urls
+from lintnews.markup.prose import Block, ProseText
 
 _LINE_RE = regex(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _WORD_RE = regex(r"[A-Za-z][\w'’-]*")

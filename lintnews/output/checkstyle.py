@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from xml.sax.saxutils import quoteattr
 
-from lintnews.output import Report
+from lintnews.report import Report
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "info"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lintnews.output import Report
+from lintnews.report import Report
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from lintnews.output import Report
+from lintnews.report import Report
 
 
 def render(report: Report) -> str:

@@ -8,7 +8,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from lintnews import __version__
-from lintnews.output import Report
+from lintnews.report import Report
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

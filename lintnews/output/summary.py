@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from lintnews.output import genre_counts
+from lintnews.report import combine_metrics, genre_counts
 
 if TYPE_CHECKING:
     from lintnews.core import Outcome
@@ -88,20 +88,3 @@ def render_statistics(outcome: Outcome, output_format: str = "text") -> str:
         for key, value in stats["metrics"].items():
             lines.append(f"  {key.replace('_', ' '):<32} {value}")
     return "\n".join(lines) + "\n"
-
-
-def combine_metrics(per_file: list[dict[str, float]]) -> dict[str, float]:
-    """Word-weighted averages over files (sums for counts); a file without body text counts
-    its words but has no sentence figures to average."""
-    files = [m for m in per_file if m.get("words")]
-    if not files:
-        return {}
-    out: dict[str, float] = {"words": sum(m["words"] for m in files),
-                             "sentences": sum(m["sentences"] for m in files)}
-    for key in dict.fromkeys(k for m in files for k in m):
-        if key in out:
-            continue
-        having = [m for m in files if key in m]
-        weight = sum(m["words"] for m in having)
-        out[key] = round(sum(m[key] * m["words"] for m in having) / weight, 1)
-    return out

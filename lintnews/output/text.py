@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lintnews.cache.patterns import regex
-from lintnews.output import Report
+from lintnews.report import Report
 
 # Line breaks and other control characters, which would break "one finding a line" or drive
 # the terminal (an article can hold them, and so can a file name).
