@@ -79,3 +79,19 @@ def test_a_cycle_is_found() -> None:
     graph.add_import(importer="pkg.b", imported="pkg.a")
     graph.add_import(importer="pkg.c", imported="pkg.a")
     assert _cycles(graph) == [["pkg.a", "pkg.b"]]
+
+
+def test_every_module_of_the_package_has_a_layer() -> None:
+    """A module outside every layer would escape the contract."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"]
+                    if c["type"] == "layers")
+    layered = {name.strip() for layer in contract["layers"] for name in layer.split("|")}
+    package = ROOT / "lintnews"
+    top_level = {f"lintnews.{p.stem}" for p in package.glob("*.py") if p.stem != "__init__"}
+    top_level |= {f"lintnews.{p.parent.name}" for p in package.glob("*/__init__.py")}
+    assert top_level - layered == set()

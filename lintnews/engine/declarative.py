@@ -44,7 +44,7 @@ from lintnews.engine.matcher import (
     RegexPart,
     literal_table,
 )
-from lintnews.engine.phrase_rule import Context_, PhraseRule, Sense, Swap
+from lintnews.engine.phrase_rule import ContextRules, PhraseRule, Sense, Swap
 from lintnews.engine.phrases import (
     PHRASES_CLOSE,
     PHRASES_OPEN,
@@ -262,7 +262,7 @@ def _swaps(spec: RuleSpec, plan: _RulePlan) -> list[Swap]:
     return out
 
 
-def _context(spec: RuleSpec, exceptions: PhraseSet | None) -> Context_:
+def _context(spec: RuleSpec, exceptions: PhraseSet | None) -> ContextRules:
     """The context keys that narrow where the rule reports."""
     data, where = spec.data, spec.where
     senses = data.get("sense", [])
@@ -271,7 +271,7 @@ def _context(spec: RuleSpec, exceptions: PhraseSet | None) -> Context_:
     scope = frozenset(_as_list(data.get("scope", sorted(SCOPES)), "scope", where))
     if not scope <= SCOPES:
         raise PackError(f"{where}: scope entries must be among {', '.join(sorted(SCOPES))}")
-    return Context_(
+    return ContextRules(
         exceptions=exceptions,
         unless_before=_user_regex(spec, data, "unless_before", "end"),
         unless_after=_user_regex(spec, data, "unless_after", "start"),

@@ -12,14 +12,13 @@ place). Thousands of entries cost the same as a hundred.
 
 from __future__ import annotations
 
-import marshal
 from binascii import crc32
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
-from lintnews.cache.directory import cache_dir, save_marshal
+from lintnews.cache.packed import load_packed, save_packed
 from lintnews.cache.patterns import regex
 from lintnews.document.model import Document
 from lintnews.engine.declarative import PackError
@@ -378,66 +377,14 @@ def _code_stamp() -> str:
     return code_tag()
 
 
-def _cache_file() -> Path | None:
-    from lintnews.cache.keys import install_tag, python_tag
-
-    folder = cache_dir()
-    return folder / f"lexicon-{install_tag()}-{python_tag()}.marshal" if folder else None
-
-
 def _cached_lexicon(key: str) -> Lexicon | None:
-    file = _cache_file()
-    if file is None:
-        return None
-    try:
-        data = marshal.loads(file.read_bytes())
-        if data["key"] != key:
-            return None
-        return Lexicon(_Unpacked(data["entries"], lambda row: Entry(*row)),
-                       _Unpacked(data["table"], list))
-    except (OSError, ValueError, EOFError, KeyError, TypeError):
-        return None
+    tables = load_packed("lexicon", key, {"entries": lambda row: Entry(*row), "table": list})
+    return Lexicon(tables["entries"], tables["table"]) if tables is not None else None
 
 
 def _store_lexicon(key: str, lexicon: Lexicon) -> None:
-    """Each entry and each first word's forms are stored as their own marshal bytes, read
-    only when a document has the word: reading every entry's objects cost a one-article run
-    more than all of its matching. (Forms are in the table; entries are stored without.)"""
-    file = _cache_file()
-    if file is not None:
-        save_marshal(file, {
-            "key": key,
-            "entries": [marshal.dumps(tuple(entry._replace(forms=())))
-                        for entry in lexicon.entries],
-            "table": {word: marshal.dumps(candidates)
-                      for word, candidates in lexicon.table.items()}})
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class _Unpacked(Mapping[K, V]):
-    """A list or dict of marshal bytes, read item by item as asked (and remembered)."""
-
-    def __init__(self, packed: dict[K, bytes] | list[bytes],
-                 make: Callable[[Any], V]) -> None:
-        self._packed = packed
-        self._make = make
-        self._done: dict[K, V] = {}
-
-    def __getitem__(self, key: K) -> V:
-        value = self._done.get(key)
-        if value is None:
-            value = self._done[key] = self._make(marshal.loads(self._packed[key]))  # type: ignore[index]
-        return value
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._packed
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._packed if isinstance(self._packed, dict)
-                    else range(len(self._packed)))  # type: ignore[arg-type]
-
-    def __len__(self) -> int:
-        return len(self._packed)
+    """Each entry and each first word's forms are stored apart (lintnews.cache.packed), read
+    only when a document has the word. Forms are in the table; entries are stored without."""
+    save_packed("lexicon", key, {
+        "entries": [tuple(entry._replace(forms=())) for entry in lexicon.entries],
+        "table": dict(lexicon.table)})

@@ -53,7 +53,10 @@ class Sense(NamedTuple):
     skip_attributed: bool = False  # these words are the source's inside its reported speech
 
 
-class Context_(NamedTuple):
+class ContextRules(NamedTuple):
+    """The context a phrase rule checks around a match (unlike Context, the run a rule is
+    called in): exceptions, words before and after, and what to skip."""
+
     exceptions: PhraseSet | None
     unless_before: LazyRegex | None
     unless_after: LazyRegex | None
@@ -89,7 +92,7 @@ class PhraseRule:
 
     def __init__(self, meta: RuleMeta, pattern: LazyRegex,
                  build_parts: Callable[[], list[Part]], message: str,
-                 swaps: list[Swap] | Callable[[], list[Swap]], context: Context_) -> None:
+                 swaps: list[Swap] | Callable[[], list[Swap]], context: ContextRules) -> None:
         self.meta = meta
         self.lazy_pattern = pattern  # the whole alternation, for reference and for tests
         self._build_parts = build_parts
