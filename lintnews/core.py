@@ -147,6 +147,8 @@ class Outcome:
     baseline_entries: Counter[Entry] = field(default_factory=Counter)  # today's, for writing
     baseline_total: int = 0
     baseline_matched: int = 0
+    # a baseline or changed lines left findings out: --fix then keeps to what it changes
+    filtered: bool = False
 
 
 @dataclass
@@ -451,7 +453,7 @@ class Linter:
                             extents=changed is not None or self.options.extents)
         targets, errors, rules = linter._plan(paths)
         report = Report(findings=[], rules=rules, files=0)
-        outcome = Outcome(report)
+        outcome = Outcome(report, filtered=changed is not None or baseline is not None)
         report.errors = [result.error for result in errors if result.error is not None]
         for result in linter._lint_all(targets, stdin, progress):
             if result.error is not None:
@@ -479,10 +481,11 @@ class Linter:
             assert result.source is not None
             if stdin is not None:
                 count, left, fixed_text = fix_standard_input(
-                    result.source, result.findings, stdin, self.relint, self._columns)
+                    result.source, result.findings, stdin, self.relint, self._columns,
+                    near_changes_only=outcome.filtered)
             else:
                 count, left = fix_file(result.source, result.findings, diff, self.relint,
-                                       self._columns)
+                                       self._columns, near_changes_only=outcome.filtered)
             applied += count
             remaining.extend(left)
             failed = failed or fails(left, result.fail_on)

@@ -2,10 +2,11 @@
 
 A fix can make another one possible ("the the the" loses one "the" a pass; "because due to the
 fact that" becomes "because because"), so with a `relint` function (core.Linter.relint)
-fixes are applied in passes until nothing changes: every pass after the first applies only
-fixes whose spans touch what the pass before it changed, so it never reaches findings that
-the run's filters (baseline, changed lines) left out. `--fix` is then idempotent: a second
-run changes nothing.
+fixes are applied in passes until nothing changes, so that a second run changes nothing. A fix
+can also make a finding appear further away (it changes how a sentence reads), and a later
+pass fixes that too. But when the run's filters (a baseline, changed lines) left findings
+out, a later pass applies only fixes whose spans touch what the pass before it changed
+(`near_changes_only`), so that it never reaches findings the filters left out.
 
 The findings that remain are moved to where their words are in the fixed text, so their
 lines, columns and offsets point into the file as it is written.
@@ -37,11 +38,11 @@ MAX_PASSES = 10
 
 
 def fix_file(source: SourceFile, findings: list[Finding], show_diff: bool,
-             relint: Relint | None = None,
-             positions: Positions | None = None) -> tuple[int, list[Finding]]:
+             relint: Relint | None = None, positions: Positions | None = None, *,
+             near_changes_only: bool = False) -> tuple[int, list[Finding]]:
     """Fix one file in place, or with `show_diff` print its diff and write nothing: (fixes
     applied, findings that remain, in the fixed file's positions)."""
-    after, count, left = fix_source(source, findings, relint)
+    after, count, left = fix_source(source, findings, relint, near_changes_only)
     if positions is not None:
         left = positions(left, after)
     if after != source.text:
@@ -53,8 +54,8 @@ def fix_file(source: SourceFile, findings: list[Finding], show_diff: bool,
 
 
 def fix_standard_input(source: SourceFile, findings: list[Finding], data: bytes,
-                       relint: Relint | None = None, positions: Positions | None = None
-                       ) -> tuple[int, list[Finding], bytes]:
+                       relint: Relint | None = None, positions: Positions | None = None, *,
+                       near_changes_only: bool = False) -> tuple[int, list[Finding], bytes]:
     """`--fix` for text read from '-' (the run's only target): (fixes applied, findings left,
     the bytes for standard output).
 
@@ -63,16 +64,17 @@ def fix_standard_input(source: SourceFile, findings: list[Finding], data: bytes,
     fixed: an editor can always replace its buffer with them. The named file, if any, is
     never written.
     """
-    after, count, left = fix_source(source, findings, relint)
+    after, count, left = fix_source(source, findings, relint, near_changes_only)
     if positions is not None:
         left = positions(left, after)
     return count, left, data if after == source.text else source.encode(after)
 
 
-def fix_source(source: SourceFile, findings: list[Finding],
-               relint: Relint | None = None) -> tuple[str, int, list[Finding]]:
+def fix_source(source: SourceFile, findings: list[Finding], relint: Relint | None = None,
+               near_changes_only: bool = False) -> tuple[str, int, list[Finding]]:
     """Apply the safe fixes among `findings` to `source`: (fixed text, fixes applied, findings
-    left, moved into the fixed text)."""
+    left, moved into the fixed text). With `relint`, passes follow until nothing changes;
+    with `near_changes_only`, a later pass takes only fixes next to the last pass's changes."""
     text = source.text
     edits = safe_edits(findings, text, read_prose(text, source.path).masked)
     left = _without_fixed(findings, edits)
@@ -87,8 +89,10 @@ def fix_source(source: SourceFile, findings: list[Finding],
         text = after
         if relint is None or passes >= MAX_PASSES:
             break
-        ends = [end for _, end in regions]
-        fresh = [f for f in relint(source, text) if _touches(f, regions, ends)]
+        fresh = relint(source, text)
+        if near_changes_only:
+            ends = [end for _, end in regions]
+            fresh = [f for f in fresh if _touches(f, regions, ends)]
         edits = safe_edits(fresh, text, read_prose(text, source.path).masked)
         left = _without_fixed(left, edits)
     return text, count, left
