@@ -149,11 +149,6 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return _STORE.compile(pattern, flags)
 
 
-def is_cheap(pattern: str, flags: int = 0) -> bool:
-    """Would regex(pattern, flags) cost little (compiled already, or stored)?"""
-    return _STORE.has(pattern, flags)
-
-
 def compiled_in_this_process() -> list[tuple[str, int]]:
     """The (pattern, flags) this process has compiled, sorted (for tests and diagnostics)."""
     return sorted(_STORE.compiled_keys())

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from lintnews.cache.keys import code_tag
 from lintnews.cache.packed import load_packed, save_packed
 from lintnews.cache.patterns import regex
 from lintnews.document.model import Document
@@ -357,7 +358,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
             texts.append((str(path), path.read_text(encoding="utf-8")))
         except OSError as err:
             raise LexiconError(f"{path}: cannot read the lexicon: {err.strerror}") from None
-    key = f"{_code_stamp()}:{crc32(chr(0).join(t for _, t in texts).encode('utf-8')):08x}"
+    key = f"{code_tag()}:{crc32(chr(0).join(t for _, t in texts).encode('utf-8')):08x}"
     cached = _cached_lexicon(key)
     if cached is not None:
         return cached
@@ -367,14 +368,6 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
     lexicon = Lexicon.build(entries)
     _store_lexicon(key, lexicon)
     return lexicon
-
-
-def _code_stamp() -> str:
-    """lintnews' code (lintnews.cache.keys): a change to how entries are read invalidates
-    the cache."""
-    from lintnews.cache.keys import code_tag
-
-    return code_tag()
 
 
 def _cached_lexicon(key: str) -> Lexicon | None:
