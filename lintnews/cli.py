@@ -22,6 +22,7 @@ from lintnews.engine.declarative import PackError
 from lintnews.engine.selection import SelectionError
 from lintnews.output import COLUMN_UNIT_FORMATS, FORMATS, STATISTICS_FORMATS, formatter
 from lintnews.output.text import counted
+from lintnews.rule_docs import explain_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -314,35 +315,7 @@ def explain(code: str, config_path: Path | None) -> None:
     if match is None:
         _fail(f"unknown rule '{code}' (see `lintnews rules`)")
         return
-    m = match.meta
-    lines = [f"{m.code} {m.name}", "",
-             f"Category: {m.category}", f"Default severity: {m.severity}", f"Pack: {m.pack}",
-             f"Source: {m.source}", f"Safe fix: {'yes' if m.fix_safe else 'no'}",
-             f"Inside direct quotations: {_quote_policy(m.quotes)}", "",
-             m.summary, "", m.rationale or "(no rationale given)", ""]
-    if m.example_config:
-        lines.append("With this in lintnews.toml:")
-        lines.extend(f"  {line}" for line in m.example_config.strip().splitlines())
-        lines.append("")
-    if m.bad_examples:
-        lines.append("Bad (flagged):")
-        lines.extend(f"  ✗ {e}".replace("\n", "\n    ") for e in m.bad_examples)
-        lines.append("")
-    if m.good_examples:
-        lines.append("Good (not flagged):")
-        lines.extend(f"  ✓ {e}".replace("\n", "\n    ") for e in m.good_examples)
-        lines.append("")
-    lines += ["How to silence it:",
-              f"  for one line:     <!-- lintnews: disable-next-line {m.code} -->",
-              f"  for a passage:    <!-- lintnews: disable {m.code} --> "
-              "… <!-- lintnews: enable -->",
-              f"  everywhere:       ignore = [\"{m.code}\"] in lintnews.toml, or --ignore {m.code}"]
-    click.echo("\n".join(lines))
-
-
-def _quote_policy(policy: str) -> str:
-    return {"skip": "not reported", "info": "reported at info level",
-            "report": "reported"}[policy]
+    click.echo(explain_text(match.meta))
 
 
 def _load(config_path: Path | None) -> list:
