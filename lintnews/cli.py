@@ -20,7 +20,13 @@ from lintnews.columns import COLUMN_UNITS, DEFAULT_UNIT
 from lintnews.config import FAIL_ON, ConfigError, ConfigFinder, Settings
 from lintnews.engine.declarative import PackError
 from lintnews.engine.selection import SelectionError
-from lintnews.output import COLUMN_UNIT_FORMATS, FORMATS, STATISTICS_FORMATS, formatter
+from lintnews.output import (
+    COLUMN_UNIT_FORMATS,
+    FORMATS,
+    SOURCE_FORMATS,
+    STATISTICS_FORMATS,
+    formatter,
+)
 from lintnews.output.text import counted
 from lintnews.rule_docs import explain_text
 
@@ -198,7 +204,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
         outcome = linter.run(
             targets, stdin=stdin_bytes, changed=changed, baseline=baseline,
             baseline_root=baseline_file.resolve().parent if baseline_file else None,
-            keep_sources=fix, progress=_show_progress())
+            keep_sources=fix or output_format in SOURCE_FORMATS, progress=_show_progress())
     except usage_errors as err:
         _fail(str(err))
         return

@@ -565,6 +565,7 @@ def _collect(result: Result, outcome: Outcome, changed: ChangedLines | None,
         report.metrics[result.path] = result.metrics
     if result.source is not None:
         outcome.fixable.append(dataclasses.replace(result, findings=kept))
+        report.sources[result.path] = result.source
     if fails(kept, result.fail_on):
         outcome.failed = True
 

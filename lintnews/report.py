@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from lintnews.engine.rule_types import Finding, RuleMeta
+from lintnews.files.source import SourceFile
 
 
 @dataclass
@@ -18,6 +19,8 @@ class Report:
     errors: list[str] = field(default_factory=list)  # files that could not be linted
     metrics: dict[str, dict[str, float]] = field(default_factory=dict)  # path → metrics
     genres: dict[str, str] = field(default_factory=dict)  # path → the genre it was linted as
+    # path → the text linted, when the run kept it (for --fix, and formats that show the text)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
 
     def summary(self) -> dict[str, object]:
         severities = Counter(str(f.severity) for f in self.findings)

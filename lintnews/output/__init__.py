@@ -18,6 +18,7 @@ class OutputFormat(NamedTuple):
     module: str
     statistics: bool = False  # --statistics can print its counts in this format
     column_units: bool = False  # --column-unit applies; the others define their own columns
+    sources: bool = False  # it shows the articles' text: the run keeps it (Report.sources)
 
 
 # The one list of output formats: the CLI's choices and checks are read from it.
@@ -27,10 +28,12 @@ OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("sarif", "sarif"),
     OutputFormat("github", "github", column_units=True),
     OutputFormat("checkstyle", "checkstyle", column_units=True),
+    OutputFormat("html", "html", sources=True),
 )
 FORMATS: Sequence[str] = tuple(f.name for f in OUTPUT_FORMATS)
 STATISTICS_FORMATS: Sequence[str] = tuple(f.name for f in OUTPUT_FORMATS if f.statistics)
 COLUMN_UNIT_FORMATS: Sequence[str] = tuple(f.name for f in OUTPUT_FORMATS if f.column_units)
+SOURCE_FORMATS: Sequence[str] = tuple(f.name for f in OUTPUT_FORMATS if f.sources)
 
 
 def formatter(name: str) -> Formatter:
