@@ -477,6 +477,7 @@ class Linter:
         remaining: list[Finding] = []
         failed = False
         fixed_text: bytes | None = None
+        sources: dict[str, SourceFile] = {}  # the fixed texts, for formats that show them
         for result in outcome.fixable:
             assert result.source is not None
             if stdin is not None:
@@ -486,12 +487,15 @@ class Linter:
             else:
                 count, left = fix_file(result.source, result.findings, diff, self.relint,
                                        self._columns, near_changes_only=outcome.filtered)
+            if result.path in outcome.report.sources and not diff:
+                sources[result.path] = decode(fixed_text or b"", result.source.path) \
+                    if stdin is not None else read_source(Path(result.source.path), result.path)
             applied += count
             remaining.extend(left)
             failed = failed or fails(left, result.fail_on)
         if stdin is not None and fixed_text is None:  # excluded or unreadable: unchanged
             fixed_text = stdin
-        report = dataclasses.replace(outcome.report, findings=remaining)
+        report = dataclasses.replace(outcome.report, findings=remaining, sources=sources)
         return Fixed(applied, dataclasses.replace(outcome, report=report, failed=failed),
                      fixed_text)
 

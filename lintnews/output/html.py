@@ -513,8 +513,9 @@ svg text{fill:var(--text);font-size:10px}svg .tick{text-anchor:end}svg .num{text
 mark.f{color:var(--text);text-decoration-thickness:2px;text-underline-offset:.2em;
  text-decoration-skip-ink:none;border-radius:2px}
 mark.f.s-error{font-weight:bold}
-mark.f[data-badge]::after{content:attr(data-badge);display:inline-block;color:#fff;font:bold .7em/1 'DejaVu Sans',
- Arial,sans-serif;padding:.1em .3em;margin-left:.15em;border-radius:.6em;vertical-align:super}
+mark.f[data-badge]::after{content:attr(data-badge);display:inline-block;color:#fff;
+ font:bold .7em/1 'DejaVu Sans',Arial,sans-serif;padding:.1em .3em;margin-left:.15em;
+ border-radius:.6em;vertical-align:super}
 mark.f.current{outline:3px solid var(--text);outline-offset:1px}
 mark.sample{padding:0 .3rem}
 .quote{background:var(--quote);font-style:italic;box-decoration-break:clone;
