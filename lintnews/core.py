@@ -487,8 +487,8 @@ class Linter:
             else:
                 count, left = fix_file(result.source, result.findings, diff, self.relint,
                                        self._columns, near_changes_only=outcome.filtered)
-            if result.path in outcome.report.sources and not diff:
-                sources[result.path] = decode(fixed_text or b"", result.source.path) \
+            if result.source.path in outcome.report.sources and not diff:
+                sources[result.source.path] = decode(fixed_text or b"", result.source.path) \
                     if stdin is not None else read_source(Path(result.source.path), result.path)
             applied += count
             remaining.extend(left)
@@ -569,7 +569,7 @@ def _collect(result: Result, outcome: Outcome, changed: ChangedLines | None,
         report.metrics[result.path] = result.metrics
     if result.source is not None:
         outcome.fixable.append(dataclasses.replace(result, findings=kept))
-        report.sources[result.path] = result.source
+        report.sources[result.source.path] = result.source  # the name its findings carry
     if fails(kept, result.fail_on):
         outcome.failed = True
 

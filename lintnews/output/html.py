@@ -98,8 +98,9 @@ class _Range(NamedTuple):
     start: int
     end: int
     order: int  # ties keep the findings' order
-    finding: int | None  # index into the article's findings; None for a quotation
+    finding: int | None  # index into the article's findings; None for a quotation or heading
     attributed: bool = False  # for a quotation
+    heading: bool = False  # a headline or heading, set in bold
 
 
 class _Article:
@@ -153,6 +154,9 @@ class _Article:
         if self.document is not None:
             ranges.extend(_Range(q.start, q.end, len(ranges) + i, None, q.attributed)
                           for i, q in enumerate(self.document.quotations) if q.is_direct)
+            # Negative order: a heading is outside a finding or quotation of the same span.
+            ranges.extend(_Range(p.start, p.end, -1 - i, None, heading=True)
+                          for i, p in enumerate(self.document.paragraphs) if p.is_heading)
         return ranges
 
     def _marked_text(self) -> str:
@@ -162,6 +166,8 @@ class _Article:
         return _nest(text, ranges, self._open_tag, _close_tag)
 
     def _open_tag(self, piece: _Range, first: bool, last: bool) -> str:
+        if piece.heading:
+            return "<span class='heading'>"
         if piece.finding is None:
             kind = "attributed quotation" if piece.attributed else "quotation"
             return (f"<span class='quote' title='A {kind}: the source&#39;s words, not the "
@@ -518,6 +524,7 @@ mark.f[data-badge]::after{content:attr(data-badge);display:inline-block;color:#f
  border-radius:.6em;vertical-align:super}
 mark.f.current{outline:3px solid var(--text);outline-offset:1px}
 mark.sample{padding:0 .3rem}
+.heading{font-weight:bold;font-family:'DejaVu Sans',Arial,sans-serif}
 .quote{background:var(--quote);font-style:italic;box-decoration-break:clone;
  -webkit-box-decoration-break:clone;border-bottom:2px solid var(--muted)}
 .notes{position:sticky;top:5rem;max-height:80vh;overflow:auto;margin:0;padding:0 .5rem 0 0;
