@@ -86,6 +86,13 @@ def test_statistics_and_column_units_follow_the_registry(output, tmp_path: Path)
     assert (units.exit_code == 0) == output.column_units, units.output
 
 
+def test_readme_lists_the_registered_output_formats() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = re.search(r"^\| `--format ([\w\\|]+)` \|", readme, re.M)
+    assert row, "the --format row of the options table"
+    assert row.group(1).split("\\|") == [f.name for f in OUTPUT_FORMATS]
+
+
 def test_each_suffix_belongs_to_one_input_format() -> None:
     suffixes = [s for f in INPUT_FORMATS for s in f.suffixes]
     assert len(suffixes) == len(set(suffixes)) == len(ARTICLE_SUFFIXES)
