@@ -69,11 +69,11 @@ def render(report: Report) -> str:
     by_path: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_path.setdefault(finding.path, []).append(finding)
-    paths = list(dict.fromkeys([*report.sources, *by_path]))
+    paths = sorted(dict.fromkeys([*report.sources, *by_path]),
+                   key=lambda path: (-len(by_path.get(path, [])), path))
     articles = [_Article(f"a{i + 1}", path, by_path.get(path, []), report.sources.get(path),
                          report.genres.get(path))
                 for i, path in enumerate(paths)]
-    articles.sort(key=lambda a: (-len(a.findings), a.path))
     metrics = {a.path: a.metrics for a in articles if a.metrics is not None}
     overall = combine_metrics(list(metrics.values())) or combine_metrics(
         list(report.metrics.values()))
@@ -104,6 +104,8 @@ class _Range(NamedTuple):
 
 
 class _Article:
+    """One article's section: its text with the findings in place, its notes and figures."""
+
     def __init__(self, anchor: str, path: str, findings: list[Finding],
                  source: SourceFile | None, genre: str | None) -> None:
         self.anchor = anchor
@@ -402,7 +404,9 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-class _ParagraphFigures(NamedTuple):
+class ParagraphFigures(NamedTuple):
+    """One body paragraph's sentence lengths and Flesch–Kincaid grade."""
+
     number: int  # 1-based, among the body paragraphs
     sentences: int
     mean_words: float
@@ -410,7 +414,7 @@ class _ParagraphFigures(NamedTuple):
     grade: float
 
 
-def paragraph_figures(document: Document) -> list[_ParagraphFigures]:
+def paragraph_figures(document: Document) -> list[ParagraphFigures]:
     """Sentence length and grade per body paragraph, in order."""
     out = []
     for paragraph in document.body_paragraphs():
@@ -422,7 +426,7 @@ def paragraph_figures(document: Document) -> list[_ParagraphFigures]:
             continue
         lengths = [s.words for s in sentences]
         text = " ".join(document.sentence_text(s) for s in sentences)
-        out.append(_ParagraphFigures(len(out) + 1, len(sentences),
+        out.append(ParagraphFigures(len(out) + 1, len(sentences),
                                      sum(lengths) / len(lengths), max(lengths),
                                      round(readability(text).flesch_kincaid_grade, 1)))
     return out
@@ -494,6 +498,7 @@ body{color:var(--text);background:var(--page);font:16px/1.5 Georgia,'DejaVu Seri
  margin:0 auto;max-width:78rem;padding:0 1rem 4rem}
 h1,h2,.toolbar,.meta,table,dl,.notes,.legend,figure{font-family:'DejaVu Sans',Arial,sans-serif}
 h2{margin-top:2.5rem;border-bottom:1px solid var(--muted)}
+section,mark.f,.note{scroll-margin-top:6rem}
 .meta{color:var(--muted)}
 a{color:#0a4f9e}
 :focus-visible{outline:3px solid #0a4f9e;outline-offset:2px}
