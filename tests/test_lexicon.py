@@ -258,6 +258,10 @@ def test_a_hand_written_rules_finding_is_company_too() -> None:
     ("The Donald Trump administration appealed the ruling.", []),
     ("The Brazilian left winger scored twice in the second half.", []),
     ("He woke up at six and woke his brother.", []),
+    # "woke" the label is an adjective; the verb has a subject before it or an object after it
+    ("The brand has gone woke and lost customers.", [("LN216", "woke", "warning")]),
+    ("The storm woke thousands of people.", []),
+    ("Residents woke to the sound of sirens.", []),
     ("Senator Ruiz called the protesters tree-huggers.", []),  # mentioned, not used
 ])
 def test_partisan_vocabulary(body: str, found: list[tuple[str, str, str]]) -> None:
