@@ -88,7 +88,7 @@ class Aggregate:
     def summary(self) -> dict[str, Any]:
         """Everything summary.json holds (and summary.csv and the dashboard show)."""
         groups = []
-        for group in sorted(self.groups):
+        for group in sorted(self.groups, key=_known_first):
             tally = self.groups[group]
             rules = sorted(
                 ({"code": code, "name": self.rule_meta[code][0],
@@ -164,7 +164,7 @@ class Aggregate:
 
     def _timeline(self) -> list[dict[str, Any]]:
         rows = []
-        for when in sorted(self.timeline):
+        for when in sorted(self.timeline, key=lambda w: _known_first((w,))):
             tally = self.timeline[when]
             categories = {category: rate(count, tally.words)
                           for (w, category), count in sorted(self.timeline_categories.items())
@@ -174,6 +174,11 @@ class Aggregate:
                          "per_1000_words": rate(tally.findings, tally.words),
                          "categories": categories})
         return rows
+
+
+def _known_first(keys: tuple[str, ...]) -> tuple[tuple[bool, str], ...]:
+    """Groups in order of their keys, with a key not found ("(unknown)") after the rest."""
+    return tuple((key.startswith("("), key) for key in keys)
 
 
 def _top(phrases: Counter[str]) -> list[list[Any]]:

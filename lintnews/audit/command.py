@@ -29,7 +29,7 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.argument("paths", nargs=-1, type=str)
 @click.option("--by", "by", multiple=True, metavar="GROUP",
               help=f"Group by {', '.join(AUDIT_GROUPS)} (repeat, or separate with commas).")
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+@click.option("--output", type=click.Path(path_type=Path), metavar="DIR",
               help="Write findings.parquet, documents.parquet, summary.csv, summary.json and "
                    "dashboard.html here (and a checkpoint per batch, to resume from).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
