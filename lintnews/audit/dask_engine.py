@@ -10,6 +10,7 @@ runs its batches again elsewhere, and batches are pure, so the result does not c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from typing import Any
 
 from distributed import WorkerPlugin
@@ -56,8 +57,7 @@ def _run(client: Any, spec: AuditSpec, batches: Sequence[Batch], done: Done) -> 
         by_key[key] = batch
         return client.submit(lint_batch_on_worker, batch, key=key, pure=False)
 
-    first = [submit(batch) for batch, _ in zip(pending, range(threads * IN_FLIGHT_PER_THREAD),
-                                                strict=False)]
+    first = [submit(batch) for batch in islice(pending, threads * IN_FLIGHT_PER_THREAD)]
     running = as_completed(first)
     for future in running:
         result = future.result()
