@@ -174,6 +174,45 @@ def test_top_phrases_and_the_change_between_periods(archive: Path) -> None:
                                      - groups["2019"]["per_1000_words"], 4)
 
 
+def test_a_progress_bar_with_rate_and_eta_at_a_terminal_only(archive: Path,
+                                                             tmp_path: Path) -> None:
+    needs("tqdm")
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 wide
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+    process = subprocess.Popen([sys.executable, "-m", "lintnews", "audit", str(archive),
+                                "--jobs", "1", "--batch-size", "2"],
+                               stdout=subprocess.PIPE, stderr=secondary, env=env)
+    os.close(secondary)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([primary], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the terminal closed: the process has ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+        elif process.poll() is not None:
+            break
+    os.close(primary)
+    process.communicate(timeout=120)
+    assert process.returncode == 0
+    screen = shown.decode("utf-8", "replace")
+    assert "15/15" in screen and "doc/s" in screen and "words/s" in screen
+    assert "<00:00" in screen  # the time left
+    piped = _audit_cli(str(archive), "--jobs", "1", cwd=tmp_path)
+    assert piped.returncode == 0 and piped.stderr == ""
+
+
 # --- keys -------------------------------------------------------------------------------------
 
 def test_keys_from_front_matter_path_and_dateline() -> None:

@@ -91,7 +91,8 @@ def run_in_workers(spec: AuditSpec, batches: Sequence[Batch], jobs: int, done: D
 
     by_future = {}
     pending: Iterator[Batch] = iter(batches)
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(spec,)) as pool:
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(spec,))
+    try:
         # A few batches queued per worker, not all: the driver holds little at any time.
         for batch in pending:
             by_future[pool.submit(_lint_in_worker, batch)] = batch
@@ -105,6 +106,11 @@ def run_in_workers(spec: AuditSpec, batches: Sequence[Batch], jobs: int, done: D
                 following = next(pending, None)
                 if following is not None:
                     by_future[pool.submit(_lint_in_worker, following)] = following
+    except BaseException:
+        # Interrupted, or a batch failed: stop now; the checkpoints saved so far stay.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 # A worker process's own Linter and spec, made once by _start_worker. Process-local: never
@@ -113,6 +119,10 @@ _worker_state: dict[str, Any] = {}
 
 
 def _start_worker(spec: AuditSpec) -> None:
+    import signal
+
+    # Ctrl-C is the driver's to handle (it says how to resume); a worker just stops with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_state["spec"] = spec
     _worker_state["linter"] = spec.linter()
 
