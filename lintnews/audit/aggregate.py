@@ -39,14 +39,18 @@ class Aggregate:
 
     by: tuple[str, ...]
     groups: dict[tuple[str, ...], Tally] = field(default_factory=lambda: defaultdict(Tally))
-    rules: dict[tuple[tuple[str, ...], str], int] = field(default_factory=Counter)
-    categories: dict[tuple[tuple[str, ...], str], int] = field(default_factory=Counter)
+    # group → code (or category) → findings; (group, code) → flagged phrase → findings
+    rules: dict[tuple[str, ...], Counter[str]] = field(
+        default_factory=lambda: defaultdict(Counter))
+    categories: dict[tuple[str, ...], Counter[str]] = field(
+        default_factory=lambda: defaultdict(Counter))
     phrases: dict[tuple[tuple[str, ...], str], Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter))
     rule_meta: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → name, category
     # Rates over time, whatever the grouping: for the dashboard's chart.
     timeline: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
-    timeline_categories: dict[tuple[str, str], int] = field(default_factory=Counter)
+    timeline_categories: dict[str, Counter[str]] = field(
+        default_factory=lambda: defaultdict(Counter))
     errors: list[str] = field(default_factory=list)
 
     def group_of(self, record: dict[str, Any]) -> tuple[str, ...]:
@@ -74,10 +78,10 @@ class Aggregate:
             group = self.group_of(row)
             code = row["code"]
             self.rule_meta.setdefault(code, (row["name"], row["category"]))
-            self.rules[group, code] += 1
-            self.categories[group, row["category"]] += 1
+            self.rules[group][code] += 1
+            self.categories[group][row["category"]] += 1
             self.phrases[group, code][" ".join(row["phrase"].lower().split())] += 1
-            self.timeline_categories[self.period_of(row), row["category"]] += 1
+            self.timeline_categories[self.period_of(row)][row["category"]] += 1
 
     def add_all(self, results: Iterable[BatchResult]) -> None:
         for result in results:
@@ -95,12 +99,12 @@ class Aggregate:
                   "category": self.rule_meta[code][1], "findings": count,
                   "per_1000_words": rate(count, tally.words),
                   "top_phrases": _top(self.phrases[group, code])}
-                 for (g, code), count in self.rules.items() if g == group),
+                 for code, count in self.rules[group].items()),
                 key=lambda r: (-r["findings"], r["code"]))
             categories = sorted(
                 ({"category": category, "findings": count,
                   "per_1000_words": rate(count, tally.words)}
-                 for (g, category), count in self.categories.items() if g == group),
+                 for category, count in self.categories[group].items()),
                 key=lambda c: (-c["findings"], c["category"]))
             groups.append({
                 "keys": dict(zip(self.by, group, strict=True)) if self.by else {ALL: ALL},
@@ -167,8 +171,7 @@ class Aggregate:
         for when in sorted(self.timeline, key=lambda w: _known_first((w,))):
             tally = self.timeline[when]
             categories = {category: rate(count, tally.words)
-                          for (w, category), count in sorted(self.timeline_categories.items())
-                          if w == when}
+                          for category, count in sorted(self.timeline_categories[when].items())}
             rows.append({"period": when, "documents": tally.documents, "words": tally.words,
                          "findings": tally.findings,
                          "per_1000_words": rate(tally.findings, tally.words),

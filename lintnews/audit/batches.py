@@ -1,6 +1,6 @@
 """The documents of an audit, split into batches: the unit of work, of retry and of checkpoint.
 
-A document is a local file or an fsspec URL (`s3://bucket/archive/story.md`, `memory://...`),
+A document is a local file or an fsspec URL (`s3://bucket/archive/story.txt`, `memory://...`),
 read where it is by whoever lints it. Each batch's checkpoint is stored under a key made of
 everything its result depends on: lintnews' version, the run's options and config files,
 and each document's location, size and modification time. A changed option, config, file or

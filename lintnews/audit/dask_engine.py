@@ -9,6 +9,7 @@ runs its batches again elsewhere, and batches are pure, so the result does not c
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from itertools import islice
 from typing import Any
@@ -47,7 +48,9 @@ def run_on_dask(spec: AuditSpec, batches: Sequence[Batch], done: Done,
 def _run(client: Any, spec: AuditSpec, batches: Sequence[Batch], done: Done) -> None:
     from distributed import as_completed
 
-    client.register_plugin(LinterPlugin(spec), name=PLUGIN_NAME)
+    # Named after the spec: audits with other options on the same cluster keep their own.
+    plugin = f"{PLUGIN_NAME}-{hashlib.sha256(repr(spec).encode()).hexdigest()[:12]}"
+    client.register_plugin(LinterPlugin(spec), name=plugin)
     threads = max(1, sum(client.nthreads().values()))
     pending = iter(batches)
     by_key: dict[str, Batch] = {}
@@ -55,7 +58,7 @@ def _run(client: Any, spec: AuditSpec, batches: Sequence[Batch], done: Done) -> 
     def submit(batch: Batch) -> Any:
         key = f"lintnews-batch-{batch.index}-{batch.key}"
         by_key[key] = batch
-        return client.submit(lint_batch_on_worker, batch, key=key, pure=False)
+        return client.submit(lint_batch_on_worker, batch, plugin, key=key, pure=False)
 
     first = [submit(batch) for batch in islice(pending, threads * IN_FLIGHT_PER_THREAD)]
     running = as_completed(first)
@@ -82,9 +85,9 @@ class LinterPlugin(WorkerPlugin):
         self.linter = None
 
 
-def lint_batch_on_worker(batch: Batch) -> BatchResult:
-    """A Dask task: one batch, with the worker's own Linter."""
+def lint_batch_on_worker(batch: Batch, plugin_name: str = PLUGIN_NAME) -> BatchResult:
+    """A Dask task: one batch, with the Linter the worker's plugin built."""
     from distributed import get_worker
 
-    plugin = get_worker().plugins[PLUGIN_NAME]
+    plugin = get_worker().plugins[plugin_name]
     return lint_batch(plugin.linter, plugin.spec, batch)

@@ -5,7 +5,7 @@ A key comes from, first to last: a path pattern in the config's [audit] table
 defaults below), and then a fallback of its own:
 
 - section: the first folder below the audited path;
-- year, month: a date in the path (`2019/01/`, `2019-01-04-story.md`), else a dateline near
+- year, month: a date in the path (`2019/01/`, `2019-01-04-story.txt`), else a dateline near
   the top of the text: a short line with a date ("Friday, January 4, 2019",
   "LONDON, 4 January 2019", "2019-01-04");
 - author: none;
