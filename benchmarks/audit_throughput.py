@@ -209,9 +209,15 @@ def main() -> int:
     print(f"  10 nodes x 16 cores on Dask: {dask_rate:,.0f} / 2 = {per_worker:,.0f} words/s per "
           f"worker x 160 = {cluster:,.0f} words/s -> 600,000,000 / {cluster:,.0f} = "
           f"{MILLION_WORDS / cluster:,.0f} s = {hours(MILLION_WORDS / cluster)}")
-    print(f"  the driver then handles 1,000,000 / 64 = {MILLION_ARTICLES // 64:,} batches x "
-          f"{driver:.1f} ms = {driver_total:,.0f} s, one core of the driver machine, "
-          f"alongside the workers (a bigger --batch-size divides it)")
+    print(f"  the driver, meanwhile, takes 1,000,000 / 64 = {MILLION_ARTICLES // 64:,} batches x "
+          f"{driver:.1f} ms = {driver_total:,.0f} s on one core (its work is per finding and "
+          "document, so a bigger --batch-size does not shrink it)")
+    for label, workers_seconds in (("16-core machine", MILLION_WORDS / machine),
+                                   ("10-node cluster", MILLION_WORDS / cluster)):
+        bound = max(workers_seconds, driver_total)
+        print(f"  {label}: max(workers {workers_seconds:,.0f} s, driver {driver_total:,.0f} s)"
+              f" = {bound:,.0f} s = {hours(bound)}"
+              + (" (driver-bound)" if driver_total > workers_seconds else ""))
     flat = memory_rows[1][1]["worker"] <= memory_rows[0][1]["worker"] * 1.25
     print(f"\nworker memory flat from 1x to 10x (within 25%): {flat}")
     return 0

@@ -74,10 +74,9 @@ def _parquet(path: Path) -> list[dict]:
 def test_audit_by_year_prints_a_summary_table_and_writes_the_outputs(archive: Path,
                                                                      tmp_path: Path) -> None:
     needs("pyarrow")
-    out = tmp_path / "out"
-    proc = _audit_cli(str(archive), "--by", "year", "--output", str(out), "--jobs", "1",
-                      cwd=tmp_path)
+    proc = _audit_cli(str(archive), "--by", "year", "--jobs", "1", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "lintnews-audit"  # the default --output
     lines = proc.stdout.splitlines()
     assert lines[0].split()[:5] == ["year", "documents", "words", "findings", "per"]
     years = [line.split()[0] for line in lines[1:-1]]
@@ -187,7 +186,7 @@ def test_a_progress_bar_with_rate_and_eta_at_a_terminal_only(archive: Path,
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 wide
     env = {key: value for key, value in os.environ.items() if key != "CI"}
     process = subprocess.Popen([sys.executable, "-m", "lintnews", "audit", str(archive),
-                                "--jobs", "1", "--batch-size", "2"],
+                                "--jobs", "1", "--batch-size", "2", "--no-output"],
                                stdout=subprocess.PIPE, stderr=secondary, env=env)
     os.close(secondary)
     shown = b""
@@ -209,7 +208,7 @@ def test_a_progress_bar_with_rate_and_eta_at_a_terminal_only(archive: Path,
     screen = shown.decode("utf-8", "replace")
     assert "15/15" in screen and "doc/s" in screen and "words/s" in screen
     assert "<00:00" in screen  # the time left
-    piped = _audit_cli(str(archive), "--jobs", "1", cwd=tmp_path)
+    piped = _audit_cli(str(archive), "--jobs", "1", "--no-output", cwd=tmp_path)
     assert piped.returncode == 0 and piped.stderr == ""
 
 
@@ -263,7 +262,7 @@ def test_a_wrong_audit_table_is_a_clear_error(tmp_path: Path, table: str, messag
     with pytest.raises(ConfigError, match=message.replace(".", r"\.")):
         load_config_file(config)
     write(tmp_path / "a.txt", "Headline\n\nText.\n")
-    proc = _audit_cli(str(tmp_path / "a.txt"), cwd=tmp_path)
+    proc = _audit_cli(str(tmp_path / "a.txt"), "--no-output", cwd=tmp_path)
     assert proc.returncode == 2
     assert message in proc.stderr and "Traceback" not in proc.stderr
 
@@ -413,6 +412,8 @@ def test_bad_input_is_a_one_line_error(archive: Path, tmp_path: Path, args: list
     write(tmp_path / "file", "x")
     filled = [a.format(archive=archive, missing=tmp_path / "missing.csv",
                        empty=tmp_path / "empty", file=tmp_path / "file") for a in args]
+    if "--output" not in filled:
+        filled.append("--no-output")
     proc = _audit_cli(*filled, cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.startswith("lintnews: error: ") and message in proc.stderr
@@ -422,7 +423,7 @@ def test_bad_input_is_a_one_line_error(archive: Path, tmp_path: Path, args: list
 def test_an_unreadable_document_is_reported_and_the_rest_audited(tmp_path: Path) -> None:
     write(tmp_path / "a" / "good.txt", "Headline\n\nThe legendary coach left.\n")
     (tmp_path / "a" / "bad.txt").write_bytes(b"Headline\n\n\xff\xfe\xfa broken\n")
-    proc = _audit_cli(str(tmp_path / "a"), cwd=tmp_path)
+    proc = _audit_cli(str(tmp_path / "a"), "--no-output", cwd=tmp_path)
     assert proc.returncode == 2
     assert "bad.txt: cannot decode" in proc.stderr
     assert proc.stdout.splitlines()[-1].split()[:2] == ["total", "2"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import run_lintnews, write
@@ -32,7 +34,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def cluster():  # type: ignore[no-untyped-def]
+def cluster() -> Iterator[Any]:
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -56,7 +58,8 @@ def _same_outputs(out: Path, expected: Path) -> None:
         assert pq.read_table(out / name).equals(pq.read_table(expected / name)), name
 
 
-def test_a_dask_cluster_gives_the_result_of_one_process(archive: Path, cluster, tmp_path: Path,
+def test_a_dask_cluster_gives_the_result_of_one_process(archive: Path, cluster: Any,
+                                                        tmp_path: Path,
                                                         single_process: Path) -> None:
     out = tmp_path / "out"
     run = run_audit(AuditOptions((str(archive),), by=("section", "month"), output=out,
@@ -66,7 +69,7 @@ def test_a_dask_cluster_gives_the_result_of_one_process(archive: Path, cluster, 
     _same_outputs(out, single_process)
 
 
-def test_a_worker_killed_mid_run_changes_nothing(archive: Path, cluster, tmp_path: Path,
+def test_a_worker_killed_mid_run_changes_nothing(archive: Path, cluster: Any, tmp_path: Path,
                                                  single_process: Path) -> None:
     from distributed import Client
 
@@ -93,9 +96,19 @@ def test_a_worker_killed_mid_run_changes_nothing(archive: Path, cluster, tmp_pat
 
 
 def test_the_command_starts_a_local_cluster(archive: Path, tmp_path: Path) -> None:
-    local = run_lintnews("audit", str(archive), "--by", "section", "--jobs", "1", cwd=tmp_path,
-                         timeout=300)
+    local = run_lintnews("audit", str(archive), "--by", "section", "--jobs", "1",
+                         "--no-output", cwd=tmp_path, timeout=300)
     on_dask = run_lintnews("audit", str(archive), "--by", "section", "--engine", "dask",
-                           "--jobs", "2", cwd=tmp_path, timeout=300)
+                           "--jobs", "2", "--no-output", cwd=tmp_path, timeout=300)
     assert on_dask.returncode == local.returncode == 0, on_dask.stderr
     assert on_dask.stdout == local.stdout
+
+
+def test_a_scheduler_that_does_not_answer_is_a_one_line_error(archive: Path,
+                                                              tmp_path: Path) -> None:
+    proc = run_lintnews("audit", str(archive), "--engine", "dask", "--scheduler",
+                        "tcp://127.0.0.1:1", "--no-output", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("lintnews: error: --scheduler tcp://127.0.0.1:1: cannot "
+                                  "connect")
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr

@@ -11,6 +11,7 @@ import click
 from lintnews.config import AUDIT_GROUPS
 
 EXIT_INTERRUPTED = 130  # as a shell reports a run stopped with Ctrl-C
+DEFAULT_OUTPUT = "lintnews-audit"
 
 
 def _groups(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -30,8 +31,11 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--by", "by", multiple=True, metavar="GROUP",
               help=f"Group by {', '.join(AUDIT_GROUPS)} (repeat, or separate with commas).")
 @click.option("--output", type=click.Path(path_type=Path), metavar="DIR",
+              default=Path(DEFAULT_OUTPUT), show_default=True,
               help="Write findings.parquet, documents.parquet, summary.csv, summary.json and "
                    "dashboard.html here (and a checkpoint per batch, to resume from).")
+@click.option("--no-output", is_flag=True,
+              help="Print the summary table only: no files, and nothing to resume from.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores); with --engine dask and "
                    "no --scheduler, the local cluster's workers.")
@@ -52,12 +56,14 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--ignore", help="As for `check`.")
 @click.option("--genre", metavar="NAME", help="As for `check`.")
 def audit(paths: tuple[str, ...], by: tuple[str, ...], output: Path | None,
-          jobs: int | None, engine: str, scheduler: str | None, batch_size: int | None,
+          no_output: bool, jobs: int | None, engine: str, scheduler: str | None,
+          batch_size: int | None,
           metadata: Path | None, config_path: Path | None, select: str | None,
           extend_select: str | None, ignore: str | None, genre: str | None) -> None:
     """Lint a whole archive and report findings per 1,000 words for every rule and category,
     per group (--by), instead of listing them. PATHS are folders, files or fsspec URLs
-    (s3://bucket/archive/). An interrupted run with --output resumes where it stopped."""
+    (s3://bucket/archive/). The tables and the dashboard go to --output; an interrupted run
+    resumes where it stopped when run again with the same --output."""
     from lintnews.audit.batches import AuditInputError
     from lintnews.audit.outputs import summary_table
     from lintnews.audit.run import AuditOptions, run_audit
@@ -65,6 +71,8 @@ def audit(paths: tuple[str, ...], by: tuple[str, ...], output: Path | None,
     from lintnews.engine.declarative import PackError
     from lintnews.engine.selection import SelectionError
 
+    if no_output:
+        output = None
     options = AuditOptions(
         paths=paths, by=_groups(by), output=output, jobs=jobs or os.cpu_count() or 1,
         engine=engine, scheduler=scheduler, batch_size=batch_size, config_path=config_path,
@@ -79,7 +87,7 @@ def audit(paths: tuple[str, ...], by: tuple[str, ...], output: Path | None,
         return
     except KeyboardInterrupt:
         where = f"; run the same command again to resume from {output}" if output else \
-            " (give --output DIR to be able to resume)"
+            " (without --no-output it could resume)"
         click.echo(f"lintnews: audit interrupted{where}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     click.echo(summary_table(run.summary), nl=False)
