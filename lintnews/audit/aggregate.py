@@ -74,14 +74,18 @@ class Aggregate:
             moment.documents += 1
             moment.words += doc["words"]
             moment.findings += doc["findings"]
-        for row in result.findings:
-            group = self.group_of(row)
-            code = row["code"]
-            self.rule_meta.setdefault(code, (row["name"], row["category"]))
+        groups = [self.group_of(doc) for doc in result.documents]
+        periods = [self.period_of(doc) for doc in result.documents]
+        columns = result.findings
+        for document, code, name, category, phrase in zip(
+                columns["document"], columns["code"], columns["name"], columns["category"],
+                columns["phrase"], strict=True):
+            group = groups[document]
+            self.rule_meta.setdefault(code, (name, category))
             self.rules[group][code] += 1
-            self.categories[group][row["category"]] += 1
-            self.phrases[group, code][" ".join(row["phrase"].lower().split())] += 1
-            self.timeline_categories[self.period_of(row)][row["category"]] += 1
+            self.categories[group][category] += 1
+            self.phrases[group, code][" ".join(phrase.lower().split())] += 1
+            self.timeline_categories[periods[document]][category] += 1
 
     def add_all(self, results: Iterable[BatchResult]) -> None:
         for result in results:

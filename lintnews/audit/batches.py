@@ -28,6 +28,7 @@ from lintnews.markup import ARTICLE_SUFFIXES, SUFFIX_LIST
 
 DEFAULT_BATCH_SIZE = 64  # documents: big enough that scheduling is noise, small enough to retry
 CHECKPOINTS = ".checkpoints"
+CHECKPOINT_FORMAT = 2  # of a saved BatchResult: a change makes every old checkpoint stale
 
 
 class AuditInputError(Exception):
@@ -63,17 +64,31 @@ class Batch:
     key: str  # the checkpoint key
 
 
+FINDING_COLUMNS = ("document", "code", "name", "category", "severity", "line", "column",
+                   "phrase", "message")
+
+
+def _no_findings() -> dict[str, list[Any]]:
+    return {column: [] for column in FINDING_COLUMNS}
+
+
 @dataclass
 class BatchResult:
-    """A batch linted: a record per document and a row per finding (see outputs.py)."""
+    """A batch linted: a record per document (path, group keys, words, findings, error), and
+    its findings by column, each with the index of its document in `documents` (so a
+    document's path and keys are stored once, however many findings it has)."""
 
     index: int
     documents: list[dict[str, Any]] = field(default_factory=list)
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: dict[str, list[Any]] = field(default_factory=_no_findings)
 
     @property
     def words(self) -> int:
         return sum(d["words"] for d in self.documents)
+
+    @property
+    def finding_count(self) -> int:
+        return len(self.findings["document"])
 
 
 def find_documents(paths: Sequence[str], finder: ConfigFinder) -> list[DocumentRef]:
@@ -174,8 +189,8 @@ def run_fingerprint(options: dict[str, Any], config_files: Sequence[Path]) -> st
             configs.append([str(path), hashlib.sha256(path.read_bytes()).hexdigest()])
         except OSError:
             configs.append([str(path), "unreadable"])
-    return json.dumps({"version": __version__, "options": options, "configs": configs},
-                      sort_keys=True, default=str)
+    return json.dumps({"version": __version__, "format": CHECKPOINT_FORMAT, "options": options,
+                       "configs": configs}, sort_keys=True, default=str)
 
 
 class Checkpoints:

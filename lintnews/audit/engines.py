@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lintnews.audit.batches import Batch, BatchResult
+from lintnews.audit.batches import FINDING_COLUMNS, Batch, BatchResult
 from lintnews.audit.keys import document_keys
 from lintnews.audit.library import lint_one
 from lintnews.config import AuditSettings
@@ -46,14 +46,14 @@ def lint_batch(linter: Linter, spec: AuditSpec, batch: Batch) -> BatchResult:
             continue
         keys = document_keys(ref.relative, ref.outlet, text, spec.audit)
         linted = lint_one(linter, ref.location, text)
+        document = len(result.documents)
         result.documents.append(_record(ref.location, keys._asdict(), linted.words,
                                         len(linted.findings), linted.error))
+        columns = result.findings
         for finding in linted.findings:
-            result.findings.append({
-                "path": ref.location, **keys._asdict(), "words": linted.words,
-                "code": finding.code, "name": finding.name, "category": finding.category,
-                "severity": finding.severity, "line": finding.line, "column": finding.column,
-                "phrase": finding.phrase, "message": finding.message})
+            columns["document"].append(document)
+            for column in FINDING_COLUMNS[1:]:
+                columns[column].append(getattr(finding, column))
     return result
 
 

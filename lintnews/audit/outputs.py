@@ -14,11 +14,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from lintnews.audit.batches import BatchResult
+from lintnews.audit.batches import FINDING_COLUMNS, BatchResult
 
 KEY_COLUMNS = ("section", "year", "month", "author", "outlet")
 
@@ -42,8 +41,11 @@ def _documents_schema() -> Any:
 
 
 class ParquetTables:
-    """findings.parquet and documents.parquet, written a batch (a row group) at a time, so
-    memory does not grow with the archive."""
+    """findings.parquet and documents.parquet, written as batches arrive, in row groups of
+    ROW_GROUP rows: memory does not grow with the archive, and a batch costs no write of its
+    own."""
+
+    ROW_GROUP = 50_000
 
     def __init__(self, folder: Path) -> None:
         import pyarrow.parquet as pq
@@ -51,27 +53,39 @@ class ParquetTables:
         self._schemas = {"findings": _findings_schema(), "documents": _documents_schema()}
         self._writers = {name: pq.ParquetWriter(folder / f"{name}.parquet", schema)
                          for name, schema in self._schemas.items()}
+        self._pending: dict[str, dict[str, list[Any]]] = {
+            name: {column: [] for column in schema.names}
+            for name, schema in self._schemas.items()}
 
     def add(self, result: BatchResult) -> None:
+        documents = result.documents
+        pending = self._pending["documents"]
+        for name, values in pending.items():
+            values.extend(document[name] for document in documents)
+        columns = result.findings
+        pending = self._pending["findings"]
+        # A finding's path, keys and words are its document's.
+        for name in ("path", *KEY_COLUMNS, "words"):
+            pending[name].extend(documents[i][name] for i in columns["document"])
+        for name in FINDING_COLUMNS[1:]:
+            pending[name].extend(columns[name])
+        for name in self._pending:
+            if len(self._pending[name]["path"]) >= self.ROW_GROUP:
+                self._flush(name)
+
+    def _flush(self, name: str) -> None:
         import pyarrow as pa
 
-        for name, rows in (("findings", result.findings), ("documents", result.documents)):
-            if rows:
-                self._writers[name].write_table(
-                    pa.Table.from_pylist(rows, schema=self._schemas[name]))
+        pending = self._pending[name]
+        if pending["path"]:
+            self._writers[name].write_table(pa.Table.from_pydict(pending,
+                                                                 schema=self._schemas[name]))
+        self._pending[name] = {column: [] for column in pending}
 
     def close(self) -> None:
-        for writer in self._writers.values():
+        for name, writer in self._writers.items():
+            self._flush(name)
             writer.close()
-
-
-def write_tables(folder: Path, results: Iterable[BatchResult]) -> None:
-    tables = ParquetTables(folder)
-    try:
-        for result in results:
-            tables.add(result)
-    finally:
-        tables.close()
 
 
 def summary_json(summary: dict[str, Any]) -> str:

@@ -282,16 +282,14 @@ def _read_metadata(path: Path) -> dict[str, dict[str, str]]:
 def _relabelled(result: BatchResult, relabel: dict[str, dict[str, str]]) -> BatchResult:
     if not relabel:
         return result
-    found: dict[str, dict[str, str]] = {}
+    # The findings take their keys from their documents (BatchResult), so these are all.
     for record in result.documents:
         location = record["path"]
         keys = relabel.get(location) or relabel.get(f"id:{PurePosixPath(location).stem}")
         if keys is None and not is_url(location):
             keys = relabel.get(str(Path(location).resolve()))
         if keys:
-            found[location] = keys
-    for record in [*result.documents, *result.findings]:
-        record.update(found.get(record["path"], {}))
+            record.update(keys)
     return result
 
 
