@@ -1,4 +1,5 @@
-"""The command line: `lintnews check`, `lintnews rules`, `lintnews explain`, `--version`.
+"""The command line: `lintnews check`, `lintnews rules`, `lintnews explain`, `lintnews audit`,
+`--version`.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, config or
 input error, with a one-line message on stderr.
@@ -16,6 +17,7 @@ from pathlib import Path
 import click
 
 from lintnews import __version__
+from lintnews.audit.command import audit as audit_command
 from lintnews.columns import COLUMN_UNITS, DEFAULT_UNIT
 from lintnews.config import FAIL_ON, ConfigError, ConfigFinder, Settings
 from lintnews.engine.declarative import PackError
@@ -243,6 +245,10 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
     if report.errors or outcome.rule_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
+
+
+# `lintnews audit`: its own package (lintnews.audit), which imports its engines when run.
+main.add_command(audit_command, "audit")
 
 
 def _show_progress() -> bool:

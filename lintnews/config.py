@@ -59,6 +59,21 @@ class GenreSettings:
         return {*self.paths.values(), *self.aliases.values(), *self.severity}
 
 
+AUDIT_GROUPS = ("section", "year", "month", "author", "outlet")  # what `lintnews audit --by` takes
+AUDIT_KEYS = {*AUDIT_GROUPS, "front-matter", "batch-size"}
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    """The [audit] table: where `lintnews audit` finds each document's group keys."""
+
+    # group → a path pattern naming it, as "articles/{section}/**"
+    paths: dict[str, str] = field(default_factory=dict)
+    # group → the front-matter keys read for it, first found wins ([audit.front-matter])
+    front_matter: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    batch_size: int | None = None  # documents per batch (and checkpoint)
+
+
 @dataclass(frozen=True)
 class Settings:
     path: Path | None = None  # the config file, None for defaults
@@ -75,6 +90,7 @@ class Settings:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     spelling: str = DEFAULT_SPELLING  # of lintnews' own messages and suggestions: "us" or "uk"
     genre: GenreSettings = field(default_factory=GenreSettings)
+    audit: AuditSettings = field(default_factory=AuditSettings)
 
     @property
     def root(self) -> Path:
@@ -83,7 +99,7 @@ class Settings:
 
 TOP_KEYS = {"select", "extend-select", "ignore", "fail-on", "exclude", "per-path-ignores",
             "severity", "rule-packs", "readability", "vocabulary", "language", "genre",
-            "lexicon"}
+            "lexicon", "audit"}
 READABILITY_KEYS = {
     "sentence-words-info": int, "sentence-words-warning": int, "lead-words-info": int,
     "lead-words-warning": int, "paragraph-words": int, "paragraph-sentences": int,
@@ -165,6 +181,7 @@ def parse_settings(table: dict[str, Any], path: Path, section: str) -> Settings:
         vocabulary=_vocabulary(table.get("vocabulary", {}), path, section),
         spelling=_spelling(table.get("language", {}), path, section),
         genre=_genre(table.get("genre", {}), path, section),
+        audit=_audit(table.get("audit", {}), path, section),
     )
 
 
@@ -287,6 +304,33 @@ def _genre(table: Any, path: Path, section: str) -> GenreSettings:
                 raise fail(f"severity.{genre}.{code}", str(err)) from None
     return GenreSettings(keys=tuple(k.lower() for k in keys), guess=guess,
                          paths=named["paths"], aliases=named["aliases"], severity=severity)
+
+
+def _audit(table: Any, path: Path, section: str) -> AuditSettings:
+    _check_table(table, "audit", AUDIT_KEYS, path, section)
+
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}: key 'audit.{key}' in {section}: {problem}")
+
+    paths: dict[str, str] = {}
+    for group in AUDIT_GROUPS:
+        if group not in table:
+            continue
+        pattern = table[group]
+        if not isinstance(pattern, str) or "{" + group + "}" not in pattern:
+            raise fail(group, f"expected a path pattern holding {{{group}}}, such as "
+                              f"\"articles/{{{group}}}/**\"")
+        paths[group] = pattern
+    front = table.get("front-matter", {})
+    _check_table(front, "audit.front-matter", set(AUDIT_GROUPS), path, section)
+    front_matter = {group: tuple(k.lower() for k in _string_list(
+        keys, f"{path}: key 'audit.front-matter.{group}' in {section}"))
+        for group, keys in front.items()}
+    batch_size = table.get("batch-size")
+    if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, int)
+                                   or batch_size < 1):
+        raise fail("batch-size", f"expected a positive whole number, not {batch_size!r}")
+    return AuditSettings(paths=paths, front_matter=front_matter, batch_size=batch_size)
 
 
 def load_config_file(path: Path) -> Settings | None:
