@@ -330,6 +330,21 @@ def explain(code: str, config_path: Path | None) -> None:
     click.echo(explain_text(match.meta))
 
 
+@main.command(short_help="Run the language server for editors (LSP over stdin and stdout).")
+def server() -> None:
+    """Run the language server for editors: the Language Server Protocol over standard input
+    and output, with the same configs and rules as `check` (needs `lintnews[server]`)."""
+    import importlib.util
+
+    missing = [name for name in ("pygls", "lsprotocol") if importlib.util.find_spec(name) is None]
+    if missing:
+        _fail(f"`lintnews server` needs {' and '.join(missing)}: "
+              "pip install 'lintnews[server]'")
+    from lintnews.server.protocol import serve
+
+    serve()
+
+
 def _load(config_path: Path | None) -> list:
     return _load_with_settings(config_path)[1]
 

@@ -26,7 +26,7 @@ import copy
 import dataclasses
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -38,7 +38,7 @@ from lintnews.config import ConfigError, ConfigFinder, Settings
 from lintnews.engine.genre import DEFAULT_GENRE, known_genres
 from lintnews.engine.phrase_rule import PhraseRule
 from lintnews.engine.rule_types import Finding, Rule, RuleMeta, Severity
-from lintnews.engine.runner import lint_source, select_rules
+from lintnews.engine.runner import Cancelled, lint_source, select_rules
 from lintnews.engine.selection import validate_tokens
 from lintnews.files.discover import is_excluded, walk_articles
 from lintnews.files.source import InputError, SourceFile, decode, read_source
@@ -233,13 +233,39 @@ class Linter:
 
     # --- one text -------------------------------------------------------------------------
 
-    def lint_text(self, text: str, path: str | None = None) -> Result:
+    def lint_text(self, text: str, path: str | None = None, *,
+                  cancelled: Callable[[], bool] | None = None) -> Result:
         """Lint `text` as if it were the file `path`: that file's config, per-path ignores and
         genre paths apply, and its suffix picks Markdown or plain text. Without a path, the
-        text is standard input: Markdown when it clearly is."""
+        text is standard input: Markdown when it clearly is. `cancelled` is asked between
+        rules; when it answers True the lint stops with Cancelled (an editor's newer text
+        supersedes it)."""
         named = Path(path) if path is not None and path != STDIN else None
         target = Target(named, path or STDIN, True)
-        return self._lint(target, SourceFile(path=path or STDIN, text=text), keep_source=True)
+        return self._lint(target, SourceFile(path=path or STDIN, text=text), keep_source=True,
+                          cancelled=cancelled)
+
+    def validate(self, path: str | None = None) -> None:
+        """Check what linting the file `path` (None: a text without a path) would use, as
+        `run` does before it lints: its config, the rules it loads and the selection must be
+        sound. Raises ConfigError, PackError or SelectionError with a one-line message."""
+        named = Path(path) if path is not None and path != STDIN else None
+        settings = self.finder.for_path(named or Path.cwd())
+        metas = [r.meta for r in self.book.rules_for(settings)]
+        options = self.options
+        if options.select:
+            validate_tokens(options.select, metas, "--select")
+        validate_tokens(options.extend_select, metas, "--extend-select")
+        validate_tokens(options.ignore, metas, "--ignore")
+        _validate_settings(settings, metas)
+        if options.genre is not None:
+            _validate_genre(options.genre, [settings])
+
+    def rule_metas(self, path: str | None = None) -> dict[str, RuleMeta]:
+        """Code → metadata of every rule loaded for the file `path` (selected or not)."""
+        named = Path(path) if path is not None and path != STDIN else None
+        settings = self.finder.for_path(named or Path.cwd())
+        return {rule.meta.code: rule.meta for rule in self.book.rules_for(settings)}
 
     def rules_for(self, settings: Settings) -> tuple[list[Rule], list[Rule]]:
         """(every rule loaded for `settings`, the ones selected)."""
@@ -249,7 +275,8 @@ class Linter:
                                     options.extend_select)
 
     def _lint(self, target: Target, source: SourceFile | None, keep_source: bool,
-              stdin_bytes: bytes | None = None) -> Result:
+              stdin_bytes: bytes | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Result:
         options = self.options
         settings = self.finder.for_path(target.settings_path)
         result = Result(target.display, fail_on=options.fail_on or settings.fail_on)
@@ -262,7 +289,8 @@ class Linter:
         loaded, chosen = self.rules_for(settings)
         named = target.path or target.stands_for
         relative = relative_path(named, settings.root) if named else None
-        linted = lint_source(source, chosen, settings, relative, loaded, options.genre)
+        linted = lint_source(source, chosen, settings, relative, loaded, options.genre,
+                             cancelled)
         result.genre = linted.genre
         result.findings = linted.findings
         result.words = linted.word_count
@@ -659,4 +687,5 @@ def _read(target: Target, stdin_filename: str, stdin_bytes: bytes | None) -> Sou
     return read_source(target.path, target.display)
 
 
-__all__ = ["Edit", "Fixed", "Linter", "Options", "Outcome", "Result", "fails", "relative_path"]
+__all__ = ["Cancelled", "Edit", "Fixed", "Linter", "Options", "Outcome", "Result", "fails",
+           "relative_path"]

@@ -86,7 +86,8 @@ def test_help_lists_every_command_in_full_at_80_columns(tmp_path: Path) -> None:
     assert proc.returncode == 0
     lines = proc.stdout.splitlines()
     commands = lines[lines.index("Commands:") + 1:]
-    assert [line.split()[0] for line in commands] == ["audit", "check", "explain", "rules"]
+    assert [line.split()[0] for line in commands] == [
+        "audit", "check", "explain", "rules", "server"]
     for line in commands:
         assert len(line) <= 80 and not line.rstrip().endswith("..."), line
         assert line.rstrip().endswith("."), line  # a whole sentence, not cut short

@@ -7,7 +7,7 @@ severity overrides, per-path ignores, accepted vocabulary and inline suppression
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +20,11 @@ from lintnews.engine.selection import SelectionLayer, resolve_selection, token_m
 from lintnews.engine.suppress import is_suppressed, suppression_regions
 from lintnews.files.source import SourceFile
 from lintnews.markup import read_prose
+
+
+class Cancelled(Exception):
+    """A lint given up between two rules because its `cancelled` check said so (the language
+    server's document changed while it was being linted)."""
 
 
 @dataclass
@@ -53,10 +58,12 @@ def select_rules(rules: list[Rule], settings: Settings, select: tuple[str, ...] 
 
 def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
                 relative_path: Path | None = None,
-                known: Sequence[Rule] | None = None, genre: str | None = None) -> FileResult:
+                known: Sequence[Rule] | None = None, genre: str | None = None,
+                cancelled: Callable[[], bool] | None = None) -> FileResult:
     """Lint one file with `rules`. `known` is every rule loaded for it, selected or not (what
     inline directives may name); by default, `rules`. `genre` forces the file's genre
-    (--genre); otherwise it is decided from the file (lintnews.engine.genre)."""
+    (--genre); otherwise it is decided from the file (lintnews.engine.genre). `cancelled`,
+    asked before each rule, gives the lint up with Cancelled when it answers True."""
     prose = read_prose(source.text, source.path)
     doc = build_document(source.path, source.text, prose)
     result = FileResult(source, doc, genre=decide_genre(doc, settings, relative_path, genre))
@@ -86,6 +93,8 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings,
     # same kind of problem, the house rule's finding is the one reported.
     for rule in sorted(rules, key=lambda r: r.meta.pack.startswith("builtin:")):
         meta = rule.meta
+        if cancelled is not None and cancelled():
+            raise Cancelled(source.path)
         if any(token_matches(t, meta) for t in path_ignores):
             continue
         level = level_for(meta.code)
