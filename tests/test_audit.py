@@ -342,6 +342,31 @@ def test_a_killed_audit_process_resumes(archive: Path, tmp_path: Path) -> None:
         (tmp_path / "fresh" / "summary.json").read_bytes()
 
 
+def test_ctrl_c_stops_the_audit_and_says_how_to_resume(tmp_path: Path) -> None:
+    """Ctrl-C at a terminal: SIGINT to the whole process group, workers included."""
+    needs("pyarrow")
+    many = tmp_path / "many"
+    for name in sorted(NEWS.glob("wn*.txt"))[:40]:
+        write(many / "news" / name.name, name.read_text("utf-8"))
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lintnews", "audit", str(many), "--output", str(out),
+         "--batch-size", "1", "--jobs", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    while process.poll() is None and len(list((out / ".checkpoints").glob("batch-*"))) < 3:
+        time.sleep(0.005)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    if process.returncode == 0:  # pragma: no cover - a machine this fast never lets us in
+        pytest.skip("the audit finished before it could be interrupted")
+    assert process.returncode == 130
+    assert stderr.decode() == ("lintnews: audit interrupted; run the same command again to "
+                               f"resume from {out}\n")
+    again = _audit_cli(str(many), "--output", str(out), "--batch-size", "1", "--jobs", "2",
+                       cwd=tmp_path)
+    assert again.returncode == 0 and "Resumed: " in again.stderr
+
+
 def test_a_changed_file_is_linted_again_on_resume(archive: Path, tmp_path: Path) -> None:
     needs("pyarrow")
     copy = tmp_path / "copy"

@@ -47,8 +47,9 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Documents per batch and checkpoint [default: the config's, else 64].")
 @click.option("--metadata", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="A CSV or TSV file with a 'path' column and group columns (section, year, "
-                   "month, author, outlet) that override the keys found.")
+              help="A CSV or TSV file with a 'path' (or 'id': the file name without its "
+                   "suffix) column and group columns (section, year, month, author, outlet, "
+                   "or date) that override the keys found.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this config file instead of searching for one.")
 @click.option("--select", help="As for `check` (ALL: every rule, to see which would fire).")
