@@ -550,3 +550,31 @@ def test_an_edit_supersedes_the_lint_under_way(tmp_path: Path) -> None:
     run(scenario)
     assert published[0] == (2, ["LN202", "LN204", "LN502"])
     assert all(version == 2 for version, _ in published)
+
+
+def test_the_server_asks_to_watch_configs_and_rule_packs(tmp_path: Path) -> None:
+    registered: list[types.RegistrationParams] = []
+    caps = capabilities()
+    assert caps.workspace is not None
+    caps.workspace.did_change_watched_files = types.DidChangeWatchedFilesClientCapabilities(
+        dynamic_registration=True)
+
+    async def scenario() -> None:
+        client = make_test_lsp_client()
+
+        @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def on_register(params: types.RegistrationParams) -> None:
+            registered.append(params)
+
+        await client.start_io(sys.executable, "-m", "lintnews", "server", cwd=str(tmp_path))
+        await asyncio.wait_for(client.initialize_session(types.InitializeParams(
+            capabilities=caps)), DEADLINE)
+        await until(lambda: registered, "a registration")
+        await asyncio.wait_for(client.shutdown_session(), DEADLINE)
+        await asyncio.wait_for(client.stop(), DEADLINE)
+
+    run(scenario)
+    (registration,) = registered[0].registrations
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    globs = [w["globPattern"] for w in registration.register_options["watchers"]]
+    assert globs == ["**/*.toml"]  # lintnews.toml, pyproject.toml and rule packs
