@@ -514,3 +514,67 @@ def test_hover_is_answered_while_a_long_document_is_linted(tmp_path: Path) -> No
             assert big not in client.diagnostics  # answered before the long lint finished
             await pushed(client, big)
     run(scenario)
+
+
+def test_an_edit_supersedes_the_lint_under_way(tmp_path: Path) -> None:
+    """The diagnostics of a text the editor has already replaced are never shown: the long
+    article's lint gives way to the edit made while it runs."""
+    from pygls.lsp.client import LanguageClient as PlainClient
+
+    long_text = "Headline\n\n" + ("The legendary coach left the the team. " * 20 + "\n\n") * 400
+    published: list[tuple[int | None, list[str]]] = []
+
+    async def scenario() -> None:
+        client = PlainClient("supersede-test", "1")
+
+        @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+            published.append((params.version, codes(params.diagnostics)))
+
+        await client.start_io(sys.executable, "-m", "lintnews", "server", cwd=str(tmp_path))
+        await asyncio.wait_for(client.initialize_async(types.InitializeParams(
+            capabilities=capabilities())), DEADLINE)
+        client.initialized(types.InitializedParams())
+        uri = from_fs_path(str(tmp_path / "long.txt"))
+        client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="plaintext", version=1,
+                                                 text=long_text)))
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=ARTICLE)]))
+        await until(lambda: published, "diagnostics")
+        await asyncio.wait_for(client.shutdown_async(None), DEADLINE)
+        client.exit(None)
+        await asyncio.wait_for(client.stop(), DEADLINE)
+
+    run(scenario)
+    assert published[0] == (2, ["LN202", "LN204", "LN502"])
+    assert all(version == 2 for version, _ in published)
+
+
+def test_the_server_asks_to_watch_configs_and_rule_packs(tmp_path: Path) -> None:
+    registered: list[types.RegistrationParams] = []
+    caps = capabilities()
+    assert caps.workspace is not None
+    caps.workspace.did_change_watched_files = types.DidChangeWatchedFilesClientCapabilities(
+        dynamic_registration=True)
+
+    async def scenario() -> None:
+        client = make_test_lsp_client()
+
+        @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def on_register(params: types.RegistrationParams) -> None:
+            registered.append(params)
+
+        await client.start_io(sys.executable, "-m", "lintnews", "server", cwd=str(tmp_path))
+        await asyncio.wait_for(client.initialize_session(types.InitializeParams(
+            capabilities=caps)), DEADLINE)
+        await until(lambda: registered, "a registration")
+        await asyncio.wait_for(client.shutdown_session(), DEADLINE)
+        await asyncio.wait_for(client.stop(), DEADLINE)
+
+    run(scenario)
+    (registration,) = registered[0].registrations
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    globs = [w["globPattern"] for w in registration.register_options["watchers"]]
+    assert globs == ["**/*.toml"]  # lintnews.toml, pyproject.toml and rule packs
