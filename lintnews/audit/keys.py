@@ -88,14 +88,19 @@ def document_keys(relative: str, outlet: str, text: str, settings: AuditSettings
     if "outlet" not in found and outlet:
         found["outlet"] = outlet
     if "year" not in found or "month" not in found:
-        year, month = _date_of(relative, text)
-        if year:
-            found.setdefault("year", year)
-        if month:
-            found.setdefault("month", month)
-    if "month" in found and "year" not in found:
-        found["year"] = found["month"][:4]
+        add_period(found, *_date_of(relative, text))
     return Keys(**found)
+
+
+def add_period(keys: dict[str, str], year: str, month: str) -> None:
+    """Give `keys` the year and month of a date ("" for none) where no better source named
+    them; a month alone ("2020-03") names its year too."""
+    if year:
+        keys.setdefault("year", year)
+    if month:
+        keys.setdefault("month", month)
+    if "month" in keys and "year" not in keys:
+        keys["year"] = keys["month"][:4]
 
 
 def _period(value: str, group: str) -> str:

@@ -237,7 +237,7 @@ def _read_metadata(path: Path) -> dict[str, dict[str, str]]:
     file's folder, or as the document is named) or an `id` column (the file name without its
     suffix), and any of the group columns, or a `date` column for year and month. Other
     columns are left alone, so an archive's own index can serve."""
-    from lintnews.audit.keys import period_of
+    from lintnews.audit.keys import add_period, period_of
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -259,14 +259,7 @@ def _read_metadata(path: Path) -> dict[str, dict[str, str]]:
         cleaned = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()
                    if isinstance(v, str)}
         keys = {k: v for k, v in cleaned.items() if k in AUDIT_GROUPS and v}
-        if cleaned.get("date"):
-            year, month = period_of(cleaned["date"])
-            if year:
-                keys.setdefault("year", year)
-            if month:
-                keys.setdefault("month", month)
-        if "month" in keys and "year" not in keys:
-            keys["year"] = keys["month"][:4]
+        add_period(keys, *period_of(cleaned.get("date") or ""))
         name = cleaned.get(name_column, "")
         if not name or not keys:
             continue
