@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from lintnews.cli import main
@@ -101,6 +102,22 @@ def test_one_server_id_in_manifest_code_and_readme_settings() -> None:
 def test_languages_are_zeds_names_and_the_ones_the_readme_configures() -> None:
     languages = _manifest()["language_servers"]["lintnews"]["languages"]
     assert set(languages) == ZED_LANGUAGES == set(_readme_zed_settings()["languages"])
+
+
+def _zed_language_id(language: str) -> str:
+    """The LSP languageId Zed sends for a language (LanguageName::lsp_id in Zed's language
+    crate): "plaintext" for Plain Text, else the name in lower case."""
+    return "plaintext" if language == "Plain Text" else language.lower()
+
+
+def test_the_server_lints_what_zed_sends_for_those_languages() -> None:
+    """An unsaved buffer has no suffix to go by: the server goes by the languageId Zed sends."""
+    pytest.importorskip("lsprotocol")
+    from lintnews.server.session import Document
+
+    for language in _manifest()["language_servers"]["lintnews"]["languages"]:
+        untitled = Document("untitled:1", "Text.", 1, _zed_language_id(language), None)
+        assert untitled.lintable, language
 
 
 def test_readme_passes_only_settings_the_server_reads() -> None:
