@@ -445,6 +445,19 @@ def test_bad_input_is_a_one_line_error(archive: Path, tmp_path: Path, args: list
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
 
 
+def test_a_config_that_check_refuses_is_refused_by_audit_too(tmp_path: Path) -> None:
+    """The same config errors as `lintnews check`, before anything is linted: here an unknown
+    code in [severity]."""
+    write(tmp_path / "a" / "story.txt", "Headline\n\nThe legendary coach left.\n")
+    write(tmp_path / "lintnews.toml", '[severity]\nLN999 = "error"\n')
+    check = run_lintnews("check", "a", cwd=tmp_path)
+    audit = _audit_cli("a", "--no-output", cwd=tmp_path)
+    assert check.returncode == audit.returncode == 2
+    assert "unknown rule code 'LN999'" in audit.stderr
+    assert audit.stderr == check.stderr
+    assert audit.stdout == ""
+
+
 def test_an_unreadable_document_is_reported_and_the_rest_audited(tmp_path: Path) -> None:
     write(tmp_path / "a" / "good.txt", "Headline\n\nThe legendary coach left.\n")
     (tmp_path / "a" / "bad.txt").write_bytes(b"Headline\n\n\xff\xfe\xfa broken\n")

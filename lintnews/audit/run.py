@@ -28,7 +28,6 @@ from lintnews.audit.batches import (
 )
 from lintnews.audit.engines import AuditSpec, run_in_process, run_in_workers
 from lintnews.config import AUDIT_GROUPS, ConfigFinder
-from lintnews.engine.selection import validate_tokens
 
 ENGINES = ("local", "dask")
 OUTPUT_FILES = ("findings.parquet", "documents.parquet", "summary.csv", "summary.json",
@@ -80,11 +79,9 @@ def run_audit(options: AuditOptions, on_batch: BatchHook | None = None) -> Audit
     spec = AuditSpec(options.config_path, options.select, options.ignore,
                      options.extend_select, options.genre, settings.audit)
     linter = spec.linter()
-    loaded, _ = linter.rules_for(settings)  # a broken config or rule pack fails here, up front
-    metas = [rule.meta for rule in loaded]
-    for name, tokens in (("--select", options.select or ()), ("--ignore", options.ignore),
-                         ("--extend-select", options.extend_select)):
-        validate_tokens(tokens, metas, name)
+    # what `check` checks before it lints, up front: the config, its rule packs, the
+    # selection, the codes in [severity] and the genre
+    linter.validate(str(first_local))
     relabel = _read_metadata(options.metadata) if options.metadata else {}
     documents = find_documents(options.paths, finder)
     configs = {s.path for s in (finder.for_path(Path(d.location)) for d in documents
