@@ -342,7 +342,11 @@ def server() -> None:
               "pip install 'lintnews[server]'")
     from lintnews.server.protocol import serve
 
-    serve()
+    code = serve()
+    # The protocol closed standard output when the client said exit: what is left to flush
+    # goes nowhere, so that the exit code is the protocol's (editors report any other).
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (open until the process ends)
+    sys.exit(code)
 
 
 def _load(config_path: Path | None) -> list:

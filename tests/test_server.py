@@ -5,7 +5,9 @@ generous enough for a loaded two-core machine; nothing here times the server."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import subprocess
 import sys
 import textwrap
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -578,3 +580,49 @@ def test_the_server_asks_to_watch_configs_and_rule_packs(tmp_path: Path) -> None
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
     globs = [w["globPattern"] for w in registration.register_options["watchers"]]
     assert globs == ["**/*.toml"]  # lintnews.toml, pyproject.toml and rule packs
+
+
+# --- the process's exit code ------------------------------------------------------------------
+
+def _frame(message: dict[str, Any]) -> bytes:
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def _read_response(stdout: Any, wanted: int) -> dict[str, Any]:
+    """Read framed messages from the server until the response to request `wanted`."""
+    while True:
+        length = 0
+        while (header := stdout.readline().strip()):
+            name, _, value = header.partition(b":")
+            if name.lower() == b"content-length":
+                length = int(value)
+        message = json.loads(stdout.read(length))
+        if message.get("id") == wanted and "method" not in message:
+            return message
+
+
+@pytest.mark.parametrize(("shut_down_first", "code"), [(True, 0), (False, 1)])
+def test_the_exit_code_is_the_protocols(tmp_path: Path, shut_down_first: bool,
+                                        code: int) -> None:
+    """0 when the client asked for a shutdown before exit, 1 when it did not, as the protocol
+    says (Neovim, for one, reports any other exit code as the server's failure)."""
+    proc = subprocess.Popen([sys.executable, "-m", "lintnews", "server"], cwd=tmp_path,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(_frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                             "params": {"processId": None, "rootUri": None,
+                                        "capabilities": {}}}))
+    proc.stdin.flush()
+    assert "capabilities" in _read_response(proc.stdout, 1)["result"]
+    proc.stdin.write(_frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+    if shut_down_first:
+        proc.stdin.write(_frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
+        proc.stdin.flush()
+        assert _read_response(proc.stdout, 2)["result"] is None
+    proc.stdin.write(_frame({"jsonrpc": "2.0", "method": "exit"}))
+    proc.stdin.flush()
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == code, stderr
+    assert b"Traceback" not in stderr

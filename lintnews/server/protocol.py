@@ -351,6 +351,10 @@ async def _fix_all(ls: Server, linted: Linted) -> types.WorkspaceEdit:
     return await asyncio.get_running_loop().run_in_executor(ls.worker, fix_all_edit, linted)
 
 
-def serve() -> None:
-    """Serve one client over standard input and output until it says exit."""
-    build_server().start_io()
+def serve() -> int:
+    """Serve one client over standard input and output until it says exit (or its end of the
+    pipe closes). Returns the exit code the protocol asks for: 0 after a shutdown request, 1
+    without one."""
+    server = build_server()
+    server.start_io()
+    return 0 if server.closing else 1
