@@ -249,23 +249,22 @@ class Linter:
         """Check what linting the file `path` (None: a text without a path) would use, as
         `run` does before it lints: its config, the rules it loads and the selection must be
         sound. Raises ConfigError, PackError or SelectionError with a one-line message."""
-        named = Path(path) if path is not None and path != STDIN else None
-        settings = self.finder.for_path(named or Path.cwd())
+        settings = self._settings_of(path)
         metas = [r.meta for r in self.book.rules_for(settings)]
-        options = self.options
-        if options.select:
-            validate_tokens(options.select, metas, "--select")
-        validate_tokens(options.extend_select, metas, "--extend-select")
-        validate_tokens(options.ignore, metas, "--ignore")
+        self._validate_selection(metas)
         _validate_settings(settings, metas)
-        if options.genre is not None:
-            _validate_genre(options.genre, [settings])
+        if self.options.genre is not None:
+            _validate_genre(self.options.genre, [settings])
 
     def rule_metas(self, path: str | None = None) -> dict[str, RuleMeta]:
         """Code → metadata of every rule loaded for the file `path` (selected or not)."""
+        return {rule.meta.code: rule.meta
+                for rule in self.book.rules_for(self._settings_of(path))}
+
+    def _settings_of(self, path: str | None) -> Settings:
+        """The config of the file `path`; of the current folder for a text without a path."""
         named = Path(path) if path is not None and path != STDIN else None
-        settings = self.finder.for_path(named or Path.cwd())
-        return {rule.meta.code: rule.meta for rule in self.book.rules_for(settings)}
+        return self.finder.for_path(named or Path.cwd())
 
     def rules_for(self, settings: Settings) -> tuple[list[Rule], list[Rule]]:
         """(every rule loaded for `settings`, the ones selected)."""
@@ -394,14 +393,17 @@ class Linter:
     def _validate_selectors(self) -> dict[str, RuleMeta]:
         """Every selector must name a rule. Returns code → metadata of the current folder's
         rules."""
+        metas = [r.meta for r in self.book.rules_for(self.finder.for_path(Path.cwd()))]
+        self._validate_selection(metas)
+        return {meta.code: meta for meta in metas}
+
+    def _validate_selection(self, metas: list[RuleMeta]) -> None:
+        """--select, --extend-select and --ignore must each name a rule of `metas`."""
         options = self.options
-        base_rules = self.book.rules_for(self.finder.for_path(Path.cwd()))
-        metas = [r.meta for r in base_rules]
         if options.select:
             validate_tokens(options.select, metas, "--select")
         validate_tokens(options.extend_select, metas, "--extend-select")
         validate_tokens(options.ignore, metas, "--ignore")
-        return {meta.code: meta for meta in metas}
 
     def _validate_configs(self, targets: list[Target], known: dict[str, RuleMeta]) -> None:
         """Every config the targets use must be sound; adds the rules they load to `known`

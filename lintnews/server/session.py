@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -129,8 +130,6 @@ class Linted:
     positions: PositionMap
     findings: list[Finding] = field(default_factory=list)
     metas: dict[str, RuleMeta] = field(default_factory=dict)  # of the rules found
-    masked: str = ""  # the text with markup blanked out (apply_fixes.safe_edits)
-    safe: frozenset[tuple[int, int, str]] = frozenset()  # the safe fixes, as --fix takes them
     error: str | None = None  # why the document could not be linted
     rule_errors: tuple[str, ...] = ()
     linter: Linter | None = None  # for fix-all's passes
@@ -139,6 +138,17 @@ class Linted:
     def result_id(self) -> str:
         """For pull diagnostics: the same id means the same diagnostics."""
         return f"{self.generation}:{self.version}"
+
+    # Worked out when a code action first asks, not on every keystroke's lint.
+    @cached_property
+    def masked(self) -> str:
+        """The text with markup blanked out (what apply_fixes.safe_edits reads)."""
+        return read_prose(self.text, self.lint_path).masked
+
+    @cached_property
+    def safe(self) -> frozenset[tuple[int, int, str]]:
+        """The safe fixes, as --fix takes them."""
+        return frozenset(safe_edits(self.findings, self.text, self.masked))
 
 
 class Session:
@@ -209,9 +219,6 @@ class Session:
 
 def _linted(base: dict[str, Any], result: Result, metas: dict[str, RuleMeta],
             linter: Linter) -> Linted:
-    text, path = base["text"], base["lint_path"]
-    masked = read_prose(text, path).masked
-    safe = frozenset(safe_edits(result.findings, text, masked))
     found = {f.code: metas[f.code] for f in result.findings if f.code in metas}
-    return Linted(**base, findings=result.findings, metas=found, masked=masked, safe=safe,
+    return Linted(**base, findings=result.findings, metas=found,
                   rule_errors=tuple(result.rule_errors), linter=linter)
