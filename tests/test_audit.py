@@ -251,6 +251,16 @@ author = ["writer"]
         ("business", "daily", "Sam Roe", "2020")
 
 
+def test_a_month_named_by_a_path_pattern_keeps_its_year() -> None:
+    """A folder "01" is January of the year folder above it, never every January at once."""
+    by_month = AuditSettings(paths={"month": "{year}/{month}/**"})
+    keys = document_keys("2019/01/a.txt", "archive", "Headline\n\nText.\n", by_month)
+    assert (keys.year, keys.month) == ("2019", "2019-01")
+    alone = AuditSettings(paths={"month": "news/{month}/**"})
+    keys = document_keys("news/03/a.txt", "archive", "Headline\n\nText.\n", alone)
+    assert (keys.year, keys.month) == (UNKNOWN, UNKNOWN)
+
+
 @pytest.mark.parametrize(("table", "message"), [
     ("[audit]\nsectoin = 'x'\n", "unknown key 'audit.sectoin'"),
     ("[audit]\nsection = 'articles/**'\n", "key 'audit.section'"),
@@ -456,6 +466,16 @@ def test_a_config_that_check_refuses_is_refused_by_audit_too(tmp_path: Path) -> 
     assert "unknown rule code 'LN999'" in audit.stderr
     assert audit.stderr == check.stderr
     assert audit.stdout == ""
+
+
+def test_a_broken_config_in_a_subfolder_is_refused_too(tmp_path: Path) -> None:
+    write(tmp_path / "arc" / "a" / "x.txt", "Headline\n\nThe legendary coach left.\n")
+    write(tmp_path / "arc" / "b" / "y.txt", "Headline\n\nThe coach left.\n")
+    write(tmp_path / "arc" / "b" / "lintnews.toml", '[severity]\nZZ999 = "error"\n')
+    check = run_lintnews("check", "arc", cwd=tmp_path)
+    audit = _audit_cli("arc", "--no-output", cwd=tmp_path)
+    assert check.returncode == audit.returncode == 2
+    assert "unknown rule code 'ZZ999'" in audit.stderr and audit.stdout == ""
 
 
 def test_an_unreadable_document_is_reported_and_the_rest_audited(tmp_path: Path) -> None:

@@ -60,8 +60,9 @@ class Aggregate:
         return record["month"] if "month" in self.by else record["year"]
 
     def add(self, result: BatchResult) -> None:
-        for doc in result.documents:
-            group = self.group_of(doc)
+        groups = [self.group_of(doc) for doc in result.documents]
+        periods = [self.period_of(doc) for doc in result.documents]
+        for doc, group, period in zip(result.documents, groups, periods, strict=True):
             tally = self.groups[group]
             tally.documents += 1
             if doc["error"]:
@@ -70,12 +71,10 @@ class Aggregate:
                 continue
             tally.words += doc["words"]
             tally.findings += doc["findings"]
-            moment = self.timeline[self.period_of(doc)]
+            moment = self.timeline[period]
             moment.documents += 1
             moment.words += doc["words"]
             moment.findings += doc["findings"]
-        groups = [self.group_of(doc) for doc in result.documents]
-        periods = [self.period_of(doc) for doc in result.documents]
         columns = result.findings
         for document, code, name, category, phrase in zip(
                 columns["document"], columns["code"], columns["name"], columns["category"],

@@ -86,10 +86,6 @@ class BatchResult:
     def words(self) -> int:
         return sum(d["words"] for d in self.documents)
 
-    @property
-    def finding_count(self) -> int:
-        return len(self.findings["document"])
-
 
 def find_documents(paths: Sequence[str], finder: ConfigFinder) -> list[DocumentRef]:
     """Every article under `paths`, in a stable order; AuditInputError for a path that does

@@ -5,7 +5,6 @@ the same `AuditSpec`, so they give the same result.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,10 +66,6 @@ def _record(path: str, keys: dict[str, str] | None, words: int, findings: int,
 
 def _reason(err: Exception) -> str:
     return str(err) or type(err).__name__
-
-
-def default_jobs() -> int:
-    return os.cpu_count() or 1
 
 
 # --- local engines --------------------------------------------------------------------------

@@ -61,9 +61,6 @@ class Keys(NamedTuple):
     author: str = UNKNOWN
     outlet: str = UNKNOWN
 
-    def pick(self, groups: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(getattr(self, group) for group in groups)
-
 
 def document_keys(relative: str, outlet: str, text: str, settings: AuditSettings) -> Keys:
     """The keys of the document at `relative` (a POSIX path below the audited path `outlet`
@@ -71,6 +68,8 @@ def document_keys(relative: str, outlet: str, text: str, settings: AuditSettings
     found: dict[str, str] = {}
     for group, pattern in settings.paths.items():
         value = _from_pattern(pattern, relative).get(group)
+        if value and group in ("year", "month"):
+            value = _period(value, group)  # "01" alone is no month: the path's date is
         if value:
             found[group] = value
     wanted = {group: settings.front_matter.get(group, DEFAULT_FRONT_MATTER[group])
@@ -104,7 +103,8 @@ def add_period(keys: dict[str, str], year: str, month: str) -> None:
 
 
 def _period(value: str, group: str) -> str:
-    """A date written in front matter as a year ("2019") or a month ("2019-01")."""
+    """A date written in front matter or a path as a year ("2019") or a month ("2019-01");
+    "" for what names neither."""
     year, month = _date_in(value)
     return year if group == "year" else month
 

@@ -81,14 +81,12 @@ def lint_pairs(pairs: Iterable[tuple[str, str]], linter: Linter | None = None, *
         yield from document.findings
 
 
-def lint_one(linter: Linter, key: str, text: str, *, name: str | None = None,
-             suffix: str = ".txt") -> LintedDocument:
-    """Lint one text: `name` is the file it is linted as (its config, per-path ignores and
-    Markdown or plain text); by default `key`, with `suffix` added when it has none."""
+def lint_one(linter: Linter, key: str, text: str, *, suffix: str = ".txt") -> LintedDocument:
+    """Lint one text as the file `key` (its config, per-path ignores, and Markdown or plain
+    text by its suffix), with `suffix` added when it has none."""
     from lintnews.markup import ARTICLE_SUFFIXES
 
-    if name is None:
-        name = key if any(key.lower().endswith(s) for s in ARTICLE_SUFFIXES) else key + suffix
+    name = key if any(key.lower().endswith(s) for s in ARTICLE_SUFFIXES) else key + suffix
     result = linter.lint_text(text, name)
     if result.error:
         return LintedDocument(key, 0, (), result.error)

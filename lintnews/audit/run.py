@@ -84,8 +84,15 @@ def run_audit(options: AuditOptions, on_batch: BatchHook | None = None) -> Audit
     linter.validate(str(first_local))
     relabel = _read_metadata(options.metadata) if options.metadata else {}
     documents = find_documents(options.paths, finder)
-    configs = {s.path for s in (finder.for_path(Path(d.location)) for d in documents
-                                if not is_url(d.location)) if s.path is not None}
+    # every other config the documents use is checked too, as `check` checks them: a config
+    # per folder, looked up once per folder
+    folder_of_config: dict[Path | None, Path] = {settings.path: first_local}
+    for folder in {Path(d.location).parent for d in documents if not is_url(d.location)}:
+        config = finder.for_path(folder).path
+        if config not in folder_of_config:
+            folder_of_config[config] = folder
+            linter.validate(str(folder))
+    configs = {config for config in folder_of_config if config is not None}
     fingerprint = run_fingerprint(
         {"select": options.select, "ignore": options.ignore,
          "extend_select": options.extend_select, "genre": options.genre,
